@@ -1,0 +1,70 @@
+# Sosial Profil. `make run` serves the demo; `make test` runs the whole suite.
+# This is the only place that installs anything.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test setup migrate messages makemessages browser lint format check-deploy bench clean
+
+run: setup
+	$(MANAGE) runserver $(HOST)
+
+test: $(VENV)/.installed-test messages browser migrate
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+setup: $(VENV)/.installed messages migrate
+
+migrate: $(VENV)/.installed
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[test]"
+	touch $@ $(VENV)/.installed
+
+messages: $(VENV)/.installed
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+
+# Extract new strings into lms/locale/*/LC_MESSAGES/django.po (then translate them).
+makemessages: $(VENV)/.installed
+	$(MANAGE) makemessages -l nb -l en --ignore=.venv --ignore=tests --no-obsolete
+
+# Browser tests drive Debian's Chromium (never a downloaded browser).
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else \
+			echo "Chromium is missing: the browser tests need Debian's chromium package."; \
+			echo "Install it with: sudo apt-get install -y chromium"; \
+			exit 1; \
+		fi; \
+	fi
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+	$(MANAGE) makemigrations --check --dry-run
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+check-deploy: $(VENV)/.installed
+	SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=example.org \
+		$(MANAGE) check --deploy --settings=lms.settings.production --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,47 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Firm, Invitation, Membership, User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "first_name", "last_name", "is_active", "is_staff"]
+    search_fields = ["email", "first_name", "last_name"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Personal info"), {"fields": ["first_name", "last_name", "language"]}),
+        (
+            _("Permissions"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups"]},
+        ),
+        (_("Dates"), {"fields": ["last_login", "date_joined", "anonymised_at"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
+    ]
+    readonly_fields = ["anonymised_at"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Firm)
+class FirmAdmin(admin.ModelAdmin):
+    list_display = ["name", "org_number", "municipality", "industry", "size_band"]
+    list_filter = ["municipality", "industry", "size_band"]
+    search_fields = ["name", "org_number"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "firm", "created_at", "expires_at", "accepted_at"]
+    list_filter = ["firm"]
+    search_fields = ["email", "firm__name"]
+    readonly_fields = ["token_hash", "accepted_by", "accepted_at"]

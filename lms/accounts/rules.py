@@ -1,0 +1,81 @@
+"""Who may do what: the object-level predicates every view of the platform uses.
+
+Later apps import these (and add their own `rules.py`) instead of checking groups
+or memberships by hand. Autodiscovered by `rules.apps.AutodiscoverRulesConfig`.
+"""
+
+import rules
+
+from .roles import Role
+
+
+def _has_role(role: Role):
+    @rules.predicate(name=f"has_role:{role.value}")
+    def predicate(user):
+        if not user.is_authenticated or not user.is_active:
+            return False
+        # Cache the group names on the user object for the request's lifetime.
+        names = getattr(user, "_role_names", None)
+        if names is None:
+            names = frozenset(user.groups.values_list("name", flat=True))
+            user._role_names = names
+        return role.value in names
+
+    return predicate
+
+
+@rules.predicate
+def is_superuser(user):
+    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+
+
+is_administrator = is_superuser | _has_role(Role.ADMINISTRATOR)
+is_course_leader = _has_role(Role.COURSE_LEADER)
+is_candidate = _has_role(Role.CANDIDATE)
+is_assessor = _has_role(Role.ASSESSOR)
+is_internal_verifier = _has_role(Role.INTERNAL_VERIFIER)
+is_external_moderator = _has_role(Role.EXTERNAL_MODERATOR)
+is_editor = _has_role(Role.EDITOR)
+is_programme_owner = _has_role(Role.PROGRAMME_OWNER)
+
+
+def _membership(user, firm):
+    if not user.is_authenticated or not user.is_active or firm is None:
+        return None
+    cache = user.__dict__.setdefault("_membership_cache", {})
+    if firm.pk not in cache:
+        cache[firm.pk] = (
+            user.memberships.filter(firm_id=firm.pk).values("is_contact").first()
+        )
+    return cache[firm.pk]
+
+
+@rules.predicate
+def is_firm_member(user, firm):
+    """The person belongs to this firm (participant or contact)."""
+    return _membership(user, firm) is not None
+
+
+@rules.predicate
+def is_firm_contact(user, firm):
+    """The person is this firm's contact (kontaktperson)."""
+    membership = _membership(user, firm)
+    return bool(membership and membership["is_contact"])
+
+
+@rules.predicate
+def is_participant(user):
+    """The person belongs to at least one firm."""
+    return bool(user.is_authenticated and user.is_active and user.memberships.exists())
+
+
+@rules.predicate
+def is_self(user, other):
+    return bool(user.is_authenticated and other is not None and user.pk == other.pk)
+
+
+rules.add_perm("accounts.view_firm", is_firm_member | is_administrator)
+rules.add_perm("accounts.change_firm", is_firm_contact | is_administrator)
+rules.add_perm("accounts.invite_to_firm", is_firm_contact | is_administrator)
+rules.add_perm("accounts.view_firm_members", is_firm_member | is_administrator)
+rules.add_perm("accounts.change_user", is_self | is_administrator)

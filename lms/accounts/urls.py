@@ -1,0 +1,84 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from . import views
+from .forms import LoginForm
+
+app_name = "accounts"
+
+urlpatterns = [
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            template_name="accounts/login.html",
+            authentication_form=LoginForm,
+            redirect_authenticated_user=True,
+        ),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "password/reset/",
+        auth_views.PasswordResetView.as_view(
+            template_name="accounts/password_reset.html",
+            email_template_name="accounts/email/password_reset_body.txt",
+            subject_template_name="accounts/email/password_reset_subject.txt",
+            success_url=reverse_lazy("accounts:password_reset_done"),
+        ),
+        name="password_reset",
+    ),
+    path(
+        "password/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(
+            template_name="accounts/password_reset_done.html"
+        ),
+        name="password_reset_done",
+    ),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="accounts/password_reset_confirm.html",
+            success_url=reverse_lazy("accounts:password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
+    path(
+        "password/change/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="accounts/password_change.html",
+            success_url=reverse_lazy("accounts:password_change_done"),
+        ),
+        name="password_change",
+    ),
+    path(
+        "password/change/done/",
+        auth_views.PasswordChangeDoneView.as_view(
+            template_name="accounts/password_change_done.html"
+        ),
+        name="password_change_done",
+    ),
+    path("profile/", views.profile, name="profile"),
+    path("profile/my-data.json", views.data_export, name="data_export"),
+    path("profile/delete/", views.account_delete, name="account_delete"),
+    path("language/", views.language_switch, name="language"),
+    path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("firms/<str:org_number>/", views.firm_detail, name="firm_detail"),
+    path("firms/<str:org_number>/edit/", views.firm_edit, name="firm_edit"),
+    path(
+        "firms/<str:org_number>/invitations/",
+        views.invitation_create,
+        name="invitation_create",
+    ),
+    path(
+        "firms/<str:org_number>/invitations/<int:pk>/withdraw/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
+]

@@ -1,0 +1,42 @@
+"""Validation of Norwegian organisation numbers (organisasjonsnummer)."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+ORG_NUMBER_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
+
+ORG_NUMBER_FORMAT_MESSAGE = _("An organisation number has exactly 9 digits.")
+ORG_NUMBER_CHECKSUM_MESSAGE = _(
+    "This is not a valid organisation number: the check digit does not match. "
+    "Check the number in the Brønnøysund Register Centre."
+)
+
+
+def normalise_org_number(value: str) -> str:
+    """Drop the spaces and dots people type in "987 654 321" or "NO 987654321 MVA"."""
+    cleaned = (value or "").upper().replace("MVA", "").replace("NO", "", 1)
+    return "".join(ch for ch in cleaned if not ch.isspace() and ch not in ".-")
+
+
+def org_number_check_digit(first_eight: str) -> int | None:
+    """Modulus 11 with the Brønnøysund weights; None when no valid digit exists."""
+    total = sum(int(d) * w for d, w in zip(first_eight, ORG_NUMBER_WEIGHTS, strict=True))
+    remainder = total % 11
+    if remainder == 0:
+        return 0
+    digit = 11 - remainder
+    return None if digit == 10 else digit
+
+
+def is_valid_org_number(value: str) -> bool:
+    """True when `value` is nine digits with a correct mod-11 check digit."""
+    if len(value) != 9 or not value.isascii() or not value.isdigit():
+        return False
+    return org_number_check_digit(value[:8]) == int(value[8])
+
+
+def validate_org_number(value: str) -> None:
+    if len(value) != 9 or not value.isascii() or not value.isdigit():
+        raise ValidationError(ORG_NUMBER_FORMAT_MESSAGE, code="org_number_format")
+    if not is_valid_org_number(value):
+        raise ValidationError(ORG_NUMBER_CHECKSUM_MESSAGE, code="org_number_checksum")

@@ -1,0 +1,260 @@
+import json
+from http import HTTPStatus
+
+from rules.contrib.views import objectgetter, permission_required
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
+
+from . import personal_data, selectors, services
+from .forms import (
+    DeleteAccountForm,
+    lockout_params,
+    FirmForm,
+    InvitationForm,
+    InvitationSignupForm,
+    ProfileForm,
+)
+from .models import Firm, Invitation
+
+firm_from_url = objectgetter(Firm, "org_number", field_name="org_number")
+
+
+def language_switch(request):
+    """Django's set_language, and remember the choice on a logged-in person."""
+    response = set_language(request)
+    if request.method == "POST" and request.user.is_authenticated:
+        services.user_set_language(
+            user=request.user, language=request.POST.get("language", "")
+        )
+    return response
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.user_update_profile(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("accounts:profile")
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form,
+            "memberships": selectors.memberships_for_user(user=request.user),
+        },
+    )
+
+
+@login_required
+def data_export(request):
+    """The person's data as a JSON file download."""
+    data = {
+        "exported_at": timezone.now().isoformat(),
+        "platform": "Sosial Profil",
+        **personal_data.export(request.user),
+    }
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = (
+        f'attachment; filename="sosialprofil-my-data-{stamp}.json"'
+    )
+    return response
+
+
+@login_required
+def account_delete(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.user_anonymise(user=request.user)
+        logout(request)
+        messages.success(
+            request,
+            _("Your account has been deleted and your personal data erased."),
+        )
+        return redirect("/")
+    return render(request, "accounts/account_delete.html", {"form": form})
+
+
+def _firm_page(request, org_number, invitation_form=None, status=HTTPStatus.OK):
+    firm = selectors.firm_with_members(org_number=org_number)
+    can_invite = request.user.has_perm("accounts.invite_to_firm", firm)
+    if can_invite and invitation_form is None:
+        invitation_form = InvitationForm()
+    return render(
+        request,
+        "accounts/firm_detail.html",
+        {
+            "firm": firm,
+            "can_edit": request.user.has_perm("accounts.change_firm", firm),
+            "can_invite": can_invite,
+            "invitations": (
+                selectors.firm_pending_invitations(firm=firm) if can_invite else []
+            ),
+            "invitation_form": invitation_form if can_invite else None,
+        },
+        status=status,
+    )
+
+
+@login_required
+@permission_required("accounts.view_firm", fn=firm_from_url, raise_exception=True)
+def firm_detail(request, org_number):
+    return _firm_page(request, org_number)
+
+
+@login_required
+@permission_required("accounts.change_firm", fn=firm_from_url, raise_exception=True)
+def firm_edit(request, org_number):
+    firm = get_object_or_404(Firm, org_number=org_number)
+    form = FirmForm(request.POST or None, instance=firm)
+    if request.method == "POST" and form.is_valid():
+        services.firm_update(firm=firm, **form.cleaned_data)
+        messages.success(request, _("The firm's profile has been saved."))
+        return redirect(firm)
+    return render(request, "accounts/firm_edit.html", {"form": form, "firm": firm})
+
+
+@require_POST
+@login_required
+@permission_required("accounts.invite_to_firm", fn=firm_from_url, raise_exception=True)
+def invitation_create(request, org_number):
+    firm = get_object_or_404(Firm, org_number=org_number)
+    form = InvitationForm(request.POST)
+    if form.is_valid():
+        try:
+            invitation, _token = services.invitation_create(
+                firm=firm,
+                email=form.cleaned_data["email"],
+                invited_by=request.user,
+                base_url=request.build_absolute_uri("/"),
+            )
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(
+                request,
+                _("An invitation has been sent to %(email)s. The link works for 7 days.")
+                % {"email": invitation.email},
+            )
+            return redirect(firm)
+    return _firm_page(request, org_number, form, HTTPStatus.BAD_REQUEST)
+
+
+@require_POST
+@login_required
+@permission_required("accounts.invite_to_firm", fn=firm_from_url, raise_exception=True)
+def invitation_revoke(request, org_number, pk):
+    firm = get_object_or_404(Firm, org_number=org_number)
+    invitation = get_object_or_404(Invitation, pk=pk, firm=firm)
+    services.invitation_revoke(invitation=invitation)
+    messages.success(
+        request,
+        _("The invitation to %(email)s has been withdrawn.")
+        % {"email": invitation.email},
+    )
+    return redirect(firm)
+
+
+_INVITATION_ERROR_STATUS = {
+    "not_found": HTTPStatus.NOT_FOUND,
+    "wrong_user": HTTPStatus.FORBIDDEN,
+}
+
+
+def _invitation_problem(request, error: ValidationError):
+    return render(
+        request,
+        "accounts/invitation_problem.html",
+        {"message": error.messages[0]},
+        status=_INVITATION_ERROR_STATUS.get(error.code, HTTPStatus.GONE),
+    )
+
+
+def invitation_accept(request, token):
+    """The link in the e-mail: join the firm, creating an account if needed."""
+    try:
+        invitation = services.invitation_check(token=token)
+    except ValidationError as error:
+        return _invitation_problem(request, error)
+
+    user = request.user
+    if user.is_authenticated:
+        if invitation.email.lower() != user.email.lower():
+            return _invitation_problem(
+                request,
+                ValidationError(
+                    services.INVITATION_WRONG_USER_MESSAGE, code="wrong_user"
+                ),
+            )
+        if request.method == "POST":
+            try:
+                membership = services.invitation_accept(token=token, user=user)
+            except ValidationError as error:
+                return _invitation_problem(request, error)
+            messages.success(
+                request,
+                _("Welcome! You are now a member of %(firm)s.")
+                % {"firm": membership.firm.name},
+            )
+            return redirect(membership.firm)
+        return render(
+            request, "accounts/invitation_accept.html", {"invitation": invitation}
+        )
+
+    if selectors.user_exists(email=invitation.email):
+        login_url = reverse("accounts:login") + "?next=" + request.path
+        return render(
+            request,
+            "accounts/invitation_accept.html",
+            {"invitation": invitation, "login_url": login_url},
+        )
+
+    form = InvitationSignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            new_user = services.invitation_accept_new_user(
+                token=token,
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                password=data["password1"],
+                language=data["language"],
+            )
+        except ValidationError as error:
+            return _invitation_problem(request, error)
+        login(request, new_user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request,
+            _("Welcome! Your account is ready and you are a member of %(firm)s.")
+            % {"firm": invitation.firm.name},
+        )
+        return redirect(invitation.firm)
+    return render(
+        request,
+        "accounts/invitation_accept.html",
+        {"invitation": invitation, "form": form},
+    )
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """What django-axes shows when logging in is blocked (AXES_LOCKOUT_CALLABLE)."""
+    return render(
+        request,
+        "accounts/locked_out.html",
+        lockout_params(),
+        status=HTTPStatus.TOO_MANY_REQUESTS,
+    )

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ValidationConfig(AppConfig):
+    """OCN-style validation of mentors' competences: units, cases, evidence, decisions.
+
+    Filled in by the validation issues.
+    """
+
+    name = "validation"
+    verbose_name = _("Validation")
+    default_auto_field = "django.db.models.BigAutoField"
