@@ -36,8 +36,13 @@ messages: $(VENV)/.installed
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
 
 # Extract new strings into lms/locale/*/LC_MESSAGES/django.po (then translate them).
-makemessages: $(VENV)/.installed
+# English msgids are the English text, so the English catalogue copies them.
+makemessages: $(VENV)/.installed-test
 	$(MANAGE) makemessages -l nb -l en --ignore=.venv --ignore=tests --no-obsolete
+	$(BIN)/python -c "import polib; po = polib.pofile('lms/locale/en/LC_MESSAGES/django.po'); \
+		[setattr(e, 'msgstr', e.msgid) for e in po if not e.msgid_plural]; \
+		[e.msgstr_plural.update({0: e.msgid, 1: e.msgid_plural}) for e in po if e.msgid_plural]; \
+		[e.flags.remove('fuzzy') for e in po if 'fuzzy' in e.flags]; po.save()"
 
 # Browser tests drive Debian's Chromium (never a downloaded browser).
 browser:

@@ -47,6 +47,10 @@ class ProfileForm(forms.ModelForm):
 
 
 class FirmForm(forms.ModelForm):
+    website = forms.URLField(
+        label=_("Website"), required=False, assume_scheme="https", max_length=200
+    )
+
     class Meta:
         model = Firm
         fields = list(FIRM_EDITABLE_FIELDS)

@@ -1,0 +1,46 @@
+import pytest
+
+from lms.accounts import services
+from lms.accounts.roles import Role
+
+from .accounts.factories import FirmFactory, UserFactory
+
+
+@pytest.fixture
+def firm(db):
+    return FirmFactory()
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def member(firm):
+    """A participant: member of `firm`, not its contact."""
+    person = UserFactory()
+    services.membership_add(firm=firm, user=person)
+    return person
+
+
+@pytest.fixture
+def contact(firm):
+    """The firm contact of `firm`."""
+    person = UserFactory()
+    services.membership_add(firm=firm, user=person, is_contact=True)
+    return person
+
+
+@pytest.fixture
+def course_leader(db):
+    person = UserFactory()
+    services.role_grant(user=person, role=Role.COURSE_LEADER)
+    return person
+
+
+@pytest.fixture
+def administrator(db):
+    person = UserFactory()
+    services.role_grant(user=person, role=Role.ADMINISTRATOR)
+    return person
