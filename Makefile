@@ -42,7 +42,8 @@ makemessages: $(VENV)/.installed-test
 	$(BIN)/python -c "import polib; po = polib.pofile('lms/locale/en/LC_MESSAGES/django.po'); \
 		[setattr(e, 'msgstr', e.msgid) for e in po if not e.msgid_plural]; \
 		[e.msgstr_plural.update({0: e.msgid, 1: e.msgid_plural}) for e in po if e.msgid_plural]; \
-		[e.flags.remove('fuzzy') for e in po if 'fuzzy' in e.flags]; po.save()"
+		[e.flags.remove('fuzzy') for e in po if 'fuzzy' in e.flags]; \
+		po.metadata.update(Language='en'); po.metadata_is_fuzzy = False; po.save()"
 
 # Browser tests drive Debian's Chromium (never a downloaded browser).
 browser:
