@@ -1,9 +1,9 @@
 """Project-wide middleware."""
 
+from django.conf import settings
+
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
-
-from django.conf import settings
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -15,7 +15,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and request.path_info.startswith(settings.CSP_ADMIN_PREFIXES):
+        if not report_only and request.path_info.startswith(
+            settings.CSP_ADMIN_PREFIXES
+        ):
             parts.update = {
                 **(parts.update or {}),
                 "script-src": [UNSAFE_INLINE],

@@ -155,7 +155,7 @@ class Firm(models.Model):
 
 
 class Membership(models.Model):
-    """A person belongs to a firm; a member may be the firm's contact (kontaktperson)."""
+    """A person belongs to a firm; a member may be its contact (kontaktperson)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

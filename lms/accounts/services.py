@@ -1,4 +1,4 @@
-"""Writes for people, firms, memberships and invitations. Views call these, nothing else."""
+"""Writes for people, firms, memberships and invitations; views call only these."""
 
 import hashlib
 import secrets
@@ -130,7 +130,7 @@ def firm_create(
     website: str = "",
     contact: User | None = None,
 ) -> Firm:
-    """Register a firm with a valid organisation number; optionally its first contact."""
+    """Register a firm with a valid organisation number, optionally with a contact."""
     with transaction.atomic():
         firm = Firm(
             name=name,
@@ -241,7 +241,7 @@ def invitation_create(
 
 
 def invitation_check(*, token: str) -> Invitation:
-    """The invitation behind a token, if it can still be used; InvitationError if not."""
+    """The invitation behind a token if it can still be used, else InvitationError."""
     invitation = (
         Invitation.objects.select_related("firm", "invited_by")
         .filter(token_hash=_hash_token(token))

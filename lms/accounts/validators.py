@@ -20,7 +20,9 @@ def normalise_org_number(value: str) -> str:
 
 def org_number_check_digit(first_eight: str) -> int | None:
     """Modulus 11 with the Brønnøysund weights; None when no valid digit exists."""
-    total = sum(int(d) * w for d, w in zip(first_eight, ORG_NUMBER_WEIGHTS, strict=True))
+    total = sum(
+        int(d) * w for d, w in zip(first_eight, ORG_NUMBER_WEIGHTS, strict=True)
+    )
     remainder = total % 11
     if remainder == 0:
         return 0

@@ -1,8 +1,7 @@
 import json
 from http import HTTPStatus
 
-from rules.contrib.views import objectgetter, permission_required
-
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
@@ -15,14 +14,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
+from rules.contrib.views import objectgetter, permission_required
+
 from . import personal_data, selectors, services
 from .forms import (
     DeleteAccountForm,
-    lockout_params,
     FirmForm,
     InvitationForm,
     InvitationSignupForm,
     ProfileForm,
+    lockout_params,
 )
 from .models import Firm, Invitation
 
@@ -147,8 +148,11 @@ def invitation_create(request, org_number):
         else:
             messages.success(
                 request,
-                _("An invitation has been sent to %(email)s. The link works for 7 days.")
-                % {"email": invitation.email},
+                _(
+                    "An invitation has been sent to %(email)s. "
+                    "The link works for %(days)s days."
+                )
+                % {"email": invitation.email, "days": settings.INVITATION_VALID_DAYS},
             )
             return redirect(firm)
     return _firm_page(request, org_number, form, HTTPStatus.BAD_REQUEST)

@@ -1,4 +1,4 @@
-"""Production: everything secret comes from the environment; refuses to start without it.
+"""Production: secrets come from the environment; refuses to start without them.
 
 Required: SECRET_KEY, ALLOWED_HOSTS (comma-separated). Usually also DATABASE_URL
 (PostgreSQL), WAGTAILADMIN_BASE_URL, EMAIL_HOST and friends, MEDIA_ROOT.

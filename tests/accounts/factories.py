@@ -3,7 +3,7 @@ import factory
 from lms.accounts.models import Firm, Industry, Membership, SizeBand, User
 from lms.accounts.validators import org_number_check_digit
 
-TEST_PASSWORD = "correct-horse-battery"  # noqa: S105
+TEST_PASSWORD = "correct-horse-battery"
 
 
 def valid_org_number(n: int) -> str:

@@ -1,8 +1,8 @@
 from http import HTTPStatus
 
-import pytest
-
 from django.urls import reverse
+
+import pytest
 
 from lms.accounts import services
 from lms.accounts.models import Firm, Industry

@@ -1,12 +1,12 @@
 from datetime import timedelta
 from http import HTTPStatus
 
-import pytest
-
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+
+import pytest
 
 from lms.accounts import services
 from lms.accounts.forms import PASSWORD_MISMATCH_MESSAGE

@@ -1,6 +1,6 @@
-import pytest
-
 from django.core.exceptions import ValidationError
+
+import pytest
 
 from lms.accounts.validators import (
     ORG_NUMBER_CHECKSUM_MESSAGE,
@@ -55,9 +55,7 @@ def test_invalid_org_numbers_are_refused_with_clear_message(number, message):
 def test_number_whose_check_digit_would_be_ten_is_never_valid():
     # The weighted sum of 91000008 leaves remainder 1 -> check digit 10: no valid x.
     base = "91000008"
-    total = sum(
-        int(d) * w for d, w in zip(base, (3, 2, 7, 6, 5, 4, 3, 2), strict=True)
-    )
+    total = sum(int(d) * w for d, w in zip(base, (3, 2, 7, 6, 5, 4, 3, 2), strict=True))
     assert 11 - total % 11 == 10
     assert not any(is_valid_org_number(base + str(d)) for d in range(10))
 

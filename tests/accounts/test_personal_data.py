@@ -1,10 +1,10 @@
 import json
 from http import HTTPStatus
 
+from django.urls import reverse
+
 import pytest
 from axes.models import AccessFailureLog, AccessLog
-
-from django.urls import reverse
 
 from lms.accounts import services
 from lms.accounts.forms import WRONG_PASSWORD_MESSAGE

@@ -1,6 +1,6 @@
-import pytest
-
 from django.contrib.auth.models import AnonymousUser
+
+import pytest
 
 from lms.accounts import rules as predicates
 from lms.accounts import services

@@ -1,9 +1,9 @@
 from http import HTTPStatus
 from unittest import mock
 
-import pytest
-
 from django.db import OperationalError
+
+import pytest
 
 pytestmark = pytest.mark.django_db
 

@@ -39,7 +39,9 @@ def run_manage(*args, env_overrides):
     ],
 )
 def test_production_settings_refuse_to_start_without_their_variables(env, missing):
-    result = run_manage("check", "--settings=lms.settings.production", env_overrides=env)
+    result = run_manage(
+        "check", "--settings=lms.settings.production", env_overrides=env
+    )
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert f"{missing} must be set in the environment" in result.stderr
