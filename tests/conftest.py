@@ -44,3 +44,12 @@ def administrator(db):
     person = UserFactory()
     services.role_grant(user=person, role=Role.ADMINISTRATOR)
     return person
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _page_tree(django_db_setup, django_db_blocker):
+    """A reused test database may have been flushed by browser tests; restore it."""
+    from cms.site import ensure_home_page
+
+    with django_db_blocker.unblock():
+        ensure_home_page()

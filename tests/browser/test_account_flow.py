@@ -1,0 +1,91 @@
+"""A person logs in, switches language and logs out; every page passes axe-core."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from lms.accounts import services
+
+from ..accounts.factories import TEST_PASSWORD
+from .conftest import assert_accessible
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture
+def person(firm):
+    from ..accounts.factories import UserFactory
+
+    user = UserFactory(first_name="Sara", last_name="Haugen")
+    services.membership_add(firm=firm, user=user, is_contact=True)
+    return user
+
+
+def test_log_in_switch_language_log_out(page, person, firm):
+    page.goto("/")
+    expect(page.locator("html")).to_have_attribute("lang", "nb")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sosial Profil")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Logg inn").first.click()
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    assert_accessible(page)
+
+    # A wrong password first: a clear message, still on the login page.
+    page.get_by_label("E-postadresse").fill(person.email)
+    page.get_by_label("Passord").fill("feil-passord")
+    page.get_by_role("button", name="Logg inn").click()
+    expect(
+        page.get_by_text("E-postadressen eller passordet er ikke riktig")
+    ).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_label("Passord").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Logg inn").click()
+    expect(page).to_have_url(re.compile(r"/accounts/profile/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Min profil")
+    expect(page.get_by_role("link", name=firm.name)).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).to_have_text("My profile")
+    assert_accessible(page)
+
+    page.get_by_role("link", name=firm.name).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(firm.name)
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Log out").click()
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.get_by_role("link", name="Log in").first).to_be_visible()
+    assert_accessible(page)
+
+
+def test_skip_link_is_the_first_thing_the_keyboard_reaches(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "#main"
+    expect(page.locator("a.skip-link")).to_be_visible()
+
+
+def test_pages_work_at_320_px_wide(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 320, "height": 640}
+    )
+    tab = context.new_page()
+    try:
+        for url in ["/", "/accounts/login/"]:
+            tab.goto(url)
+            overflow = tab.evaluate(
+                "document.documentElement.scrollWidth - window.innerWidth"
+            )
+            assert overflow <= 0, url
+            assert_accessible(tab)
+    finally:
+        context.close()
