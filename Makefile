@@ -7,17 +7,22 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup migrate messages makemessages browser lint format check-deploy bench clean
+.PHONY: run test setup install db messages makemessages browser lint format check-deploy clean
 
 run: setup
 	$(MANAGE) runserver $(HOST)
 
-test: $(VENV)/.installed-test messages browser migrate
+test: $(VENV)/.installed-test messages browser db
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-setup: $(VENV)/.installed messages migrate
+# Everything `make run` needs before serving.
+setup: install db
 
-migrate: $(VENV)/.installed
+# Code and translations only (what a production server needs).
+install: $(VENV)/.installed messages
+
+# The database: migrated, with the demo data.
+db: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
 
