@@ -117,3 +117,16 @@ def test_sitemap_lists_the_home_page(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == HTTPStatus.OK
     assert b"<loc>" in response.content
+
+
+def test_english_browser_still_gets_norwegian_by_default(client):
+    response = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="nb">' in response.content.decode()
+
+
+def test_logged_in_person_gets_their_saved_language(client, member):
+    member.language = "en"
+    member.save()
+    client.force_login(member)
+    response = client.get("/accounts/profile/")
+    assert '<html lang="en">' in response.content.decode()
