@@ -53,3 +53,13 @@ def _page_tree(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         ensure_home_page()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached menus and page addresses must not leak from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

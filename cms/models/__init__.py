@@ -1,0 +1,24 @@
+from .images import CustomImage, CustomRendition
+from .pages import (
+    HomePage,
+    LessonPage,
+    MeasureCatalogPage,
+    ToolboxAreaPage,
+    ToolboxIndexPage,
+)
+from .snippets import Measure, MeasureKind, Provider, ProviderKind, TargetGroup
+
+__all__ = [
+    "CustomImage",
+    "CustomRendition",
+    "HomePage",
+    "LessonPage",
+    "Measure",
+    "MeasureCatalogPage",
+    "MeasureKind",
+    "Provider",
+    "ProviderKind",
+    "TargetGroup",
+    "ToolboxAreaPage",
+    "ToolboxIndexPage",
+]

@@ -1,0 +1,210 @@
+"""Content pages. Content lives here; course state lives in `courses/`."""
+
+from django import forms
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalManyToManyField
+
+from ..areas import Area
+from ..blocks import LessonStreamBlock
+
+INTRO_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+class HomePage(Page):
+    """The front page: what the certification is, the five areas, where to go next."""
+
+    lead = models.CharField(
+        _("lead"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences under the title."),
+    )
+    body = RichTextField(_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.ToolboxIndexPage", "cms.MeasureCatalogPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        # Wagtail walks the tree one level at a time (two queries per level); a
+        # page's url_path gives the same answer in two queries at any depth.
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            page = Page.objects.filter(url_path=url_path).specific().first()
+            if page is not None and page.path.startswith(self.path):
+                return page.route(request, [])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from .. import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.home_page_context())
+        return context
+
+
+class ToolboxIndexPage(Page):
+    """The toolbox (verktøykassen): the five areas in order."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.ToolboxAreaPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("toolbox")
+
+    def get_context(self, request, *args, **kwargs):
+        from .. import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["areas"] = selectors.toolbox_areas(index=self)
+        return context
+
+
+class ToolboxAreaPage(Page):
+    """One of the five areas, with its lessons in order and related measures."""
+
+    area = models.CharField(_("area"), max_length=20, choices=Area.choices)
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("area"), FieldPanel("intro")]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.FilterField("area"),
+    ]
+
+    parent_page_types = ["cms.ToolboxIndexPage"]
+    subpage_types = ["cms.LessonPage"]
+
+    class Meta:
+        verbose_name = _("toolbox area")
+
+    def get_context(self, request, *args, **kwargs):
+        from .. import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = selectors.area_lessons(area_page=self)
+        context["measures"] = selectors.measures_for_area(area=self.area)
+        return context
+
+
+class LessonPage(Page):
+    """A lesson: goals, study time, and a body of text, cases, checklists and more."""
+
+    learning_goals = RichTextField(
+        _("learning goals"),
+        features=["ul", "bold", "italic"],
+        help_text=_("What the participant can do after the lesson, as a list."),
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"),
+        default=20,
+        help_text=_("How long the lesson takes to study."),
+    )
+    target_groups = ParentalManyToManyField(
+        "cms.TargetGroup",
+        blank=True,
+        related_name="lessons",
+        verbose_name=_("target groups"),
+    )
+    body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("learning_goals"),
+                FieldPanel("estimated_minutes"),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("About the lesson"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("learning_goals"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["cms.ToolboxAreaPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def get_context(self, request, *args, **kwargs):
+        from .. import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.lesson_context(lesson=self))
+        return context
+
+
+class MeasureCatalogPage(RoutablePageMixin, Page):
+    """Every measure, filterable; each measure has its own stable address below."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("measure catalogue")
+
+    @path("")
+    def catalogue(self, request):
+        from .. import selectors
+        from ..forms import MeasureFilterForm
+
+        form = MeasureFilterForm(request.GET or None)
+        measures = selectors.measures_filtered(form=form)
+        return self.render(
+            request,
+            context_overrides={"form": form, "measures": measures},
+        )
+
+    @path("<slug:slug>/")
+    def measure(self, request, slug):
+        from .. import selectors
+
+        measure = get_object_or_404(selectors.measures(), slug=slug)
+        return self.render(
+            request,
+            context_overrides={
+                "measure": measure,
+                "lessons": selectors.lessons_for_measure(measure=measure),
+            },
+            template="cms/measure_detail.html",
+        )
+
+    def measure_url(self, measure) -> str:
+        return self.url + self.reverse_subpage("measure", kwargs={"slug": measure.slug})

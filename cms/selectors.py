@@ -1,0 +1,185 @@
+"""Reads for the course material, with the joins done here, not in templates."""
+
+from collections.abc import Iterable
+
+from django.db.models import Prefetch, QuerySet
+
+from wagtail.models import Page, ReferenceIndex
+from wagtail.search.backends import get_search_backend
+
+from .models.pages import (
+    LessonPage,
+    MeasureCatalogPage,
+    ToolboxAreaPage,
+    ToolboxIndexPage,
+)
+from .models.snippets import Measure, TargetGroup
+
+
+def measures() -> QuerySet[Measure]:
+    """All measures with provider and target groups (two queries in all)."""
+    return Measure.objects.select_related("provider").prefetch_related(
+        Prefetch("target_groups", queryset=TargetGroup.objects.order_by("name"))
+    )
+
+
+def measures_filtered(*, form) -> QuerySet[Measure] | list:
+    """Measures matching the catalogue filters; an invalid filter matches nothing."""
+    if form is None or not form.is_bound:
+        return measures()
+    if not form.is_valid():
+        return []
+    data = form.cleaned_data
+    result = measures()
+    if data.get("target_group"):
+        result = result.filter(target_groups=data["target_group"])
+    if data.get("kind"):
+        result = result.filter(kind=data["kind"])
+    if data.get("area"):
+        result = result.filter(area=data["area"])
+    if data.get("provider"):
+        result = result.filter(provider=data["provider"])
+    return result.distinct()
+
+
+def measures_for_area(*, area: str) -> QuerySet[Measure]:
+    return measures().filter(area=area)
+
+
+def measure_catalogue() -> MeasureCatalogPage | None:
+    return MeasureCatalogPage.objects.live().first()
+
+
+CATALOGUE_URL_CACHE_KEY = "cms:catalogue-url"
+
+
+def measure_catalogue_url() -> str:
+    """The catalogue page's address, cached until pages are published or moved."""
+    from django.core.cache import cache
+
+    def build():
+        page = measure_catalogue()
+        return page.url if page else ""
+
+    return cache.get_or_set(CATALOGUE_URL_CACHE_KEY, build, timeout=600)
+
+
+def toolbox_areas(*, index: ToolboxIndexPage | None = None) -> QuerySet:
+    """The live area pages in the editor's order."""
+    areas = ToolboxAreaPage.objects.live()
+    if index is not None:
+        areas = areas.child_of(index)
+    return areas.order_by("path")
+
+
+def area_lessons(*, area_page: ToolboxAreaPage) -> QuerySet[LessonPage]:
+    return LessonPage.objects.live().child_of(area_page).order_by("path")
+
+
+def lesson_context(*, lesson: LessonPage) -> dict:
+    """Area, breadcrumbs, previous/next lesson and target groups for a lesson page.
+
+    A fixed number of queries, whatever the lesson holds.
+    """
+    ancestors = list(
+        Page.objects.ancestor_of(lesson)
+        .filter(depth__gt=1)
+        .specific()
+        .order_by("depth")
+    )
+    area_page = next((p for p in ancestors if isinstance(p, ToolboxAreaPage)), None)
+    siblings = (
+        list(
+            Page.objects.live()
+            .child_of(area_page)
+            .type(LessonPage)
+            .order_by("path")
+            .only("id", "title", "url_path", "path", "depth")
+        )
+        if area_page
+        else []
+    )
+    position = next((i for i, p in enumerate(siblings) if p.pk == lesson.pk), None)
+    previous_lesson = next_lesson = None
+    if position is not None:
+        previous_lesson = siblings[position - 1] if position > 0 else None
+        next_lesson = siblings[position + 1] if position + 1 < len(siblings) else None
+    return {
+        "breadcrumbs": ancestors,
+        "area_page": area_page,
+        "previous_lesson": previous_lesson,
+        "next_lesson": next_lesson,
+        "lesson_number": (position + 1) if position is not None else None,
+        "lesson_count": len(siblings),
+        "target_groups": list(lesson.target_groups.all()),
+    }
+
+
+def lessons_for_measure(*, measure: Measure) -> list[LessonPage]:
+    """Live lessons whose body refers to the measure (Wagtail's reference index)."""
+    page_ids = (
+        ReferenceIndex.get_references_to(measure)
+        .filter(base_content_type__app_label="wagtailcore")
+        .values_list("object_id", flat=True)
+    )
+    return list(
+        LessonPage.objects.live()
+        .public()
+        .filter(pk__in=list(page_ids))
+        .order_by("path")
+    )
+
+
+def home_page_context() -> dict:
+    """The five areas, the catalogue and the figures the front page shows."""
+    areas = list(toolbox_areas())
+    return {
+        "areas": areas,
+        "toolbox": ToolboxIndexPage.objects.live().first(),
+        "catalogue": measure_catalogue(),
+        "figures": {
+            "lessons": LessonPage.objects.live().count(),
+            "measures": Measure.objects.count(),
+        },
+        # The course-runs issue fills this with the next runs open for enrolment.
+        "upcoming_runs": [],
+    }
+
+
+def _areas_by_path(pages: Iterable[Page]) -> dict[str, ToolboxAreaPage]:
+    parent_paths = {p.path[: -Page.steplen] for p in pages}
+    return {a.path: a for a in ToolboxAreaPage.objects.filter(path__in=parent_paths)}
+
+
+def search(*, query: str, limit: int = 30) -> dict:
+    """Lessons and measures matching `query`, each lesson with its area."""
+    if not query:
+        return {"lessons": [], "measures": []}
+    lessons = list(LessonPage.objects.live().public().search(query)[:limit])
+    areas = _areas_by_path(lessons)
+    for lesson in lessons:
+        lesson.area_page = areas.get(lesson.path[: -Page.steplen])
+    found_measures = list(
+        get_search_backend().search(query, Measure.objects.select_related("provider"))[
+            :limit
+        ]
+    )
+    return {"lessons": lessons, "measures": found_measures}
+
+
+MAIN_MENU_CACHE_KEY = "cms:main-menu"
+
+
+def main_menu() -> list[tuple[str, str]]:
+    """(title, url) of the top-level sections, cached until pages are published."""
+    from django.core.cache import cache
+
+    def build():
+        sections = [
+            page
+            for model in (ToolboxIndexPage, MeasureCatalogPage)
+            for page in model.objects.live().order_by("path")[:1]
+        ]
+        return [(page.title, page.url) for page in sections]
+
+    return cache.get_or_set(MAIN_MENU_CACHE_KEY, build, timeout=600)
