@@ -72,7 +72,8 @@ AREAS = {
     Area.SUPPORT: (
         "stotte-og-samarbeid",
         "Støtte og samarbeid",
-        "Samarbeid med NAV, kommunen og tiltaksbedriftene, og nettverk mellom bedrifter.",
+        "Samarbeid med NAV, kommunen og tiltaksbedriftene, og nettverk mellom "
+        "bedrifter.",
     ),
 }
 
@@ -190,9 +191,8 @@ def _seed_lessons(area_page, lessons, groups, measures_by_slug, quiz_key) -> int
             estimated_minutes=data["minutes"],
             body=stream,
         )
+        lesson.target_groups = [groups[s] for s in data.get("target_groups", [])]
         _publish_child(area_page, lesson)
-        lesson.target_groups.set([groups[s] for s in data.get("target_groups", [])])
-        lesson.save_revision().publish()
         created += 1
     return created
 

@@ -87,9 +87,9 @@ HVORFOR_INKLUDERE = {
             "om mindre ulikhet. Når dere gir noen en vei inn i arbeidslivet, bidrar dere konkret "
             "til begge. Mål 17, samarbeid for å nå målene, minner oss om at ingen bedrift skal "
             "gjøre dette alene.</p>"
-            "<p>Et sosialt bærekraftig samfunn er preget av tillit, trygghet og tilhørighet, og "
-            "av at alle har tilgang til goder som arbeid og utdanning. Arbeidsplassen er en av de "
-            "viktigste arenaene for nettopp dette.</p>",
+            "<p>Sosial bærekraft handler om at folk kan stole på hverandre, føle seg trygge og "
+            "høre til et sted – og om at jobb og utdanning er innen rekkevidde for alle. For mange "
+            "er det nettopp på jobben de finner dette fellesskapet.</p>",
         ),
         ("heading", "Inkludering som konkurransefortrinn"),
         (
@@ -211,8 +211,8 @@ FORDOMMER_OG_SMITTEEFFEKT = {
         ("heading", "Smitteeffekten: del det som fungerer"),
         (
             "paragraph",
-            "<p>Kartlegginger blant bedrifter viser at gevinstene ved inkludering ofte er store, "
-            "men at de sjelden blir fortalt. Når en bedriftsleder forteller en annen om en god "
+            "<p>Bedrifter som har prøvd, opplever ofte at det har lønt seg, men de snakker lite "
+            "om det utad. Når en bedriftsleder forteller en annen om en god "
             "erfaring, veier det tyngre enn en brosjyre. En slik delingskultur gir ringvirkninger: "
             "én bedrift går foran, og flere følger etter.</p>"
             "<p>Dere kan bidra på flere måter:</p>"
@@ -333,8 +333,8 @@ LEDELSE_OG_ARBEIDSMILJO = {
         ("heading", "De første ukene"),
         (
             "paragraph",
-            "<p>Alle nye medarbeidere trenger opplæring, og ingen forventes å kunne alt fra første "
-            "dag. For en som har vært lenge utenfor arbeidslivet, eller som er ny i norsk "
+            "<p>Ingen nyansatt mestrer jobben den første uka, og det er heller ingen som venter "
+            "det. For en som har vært lenge utenfor arbeidslivet, eller som er ny i norsk "
             "arbeidskultur, kan de uskrevne reglene være like krevende som selve oppgavene. Når "
             "spiser vi lunsj? Er det greit å spørre om det samme to ganger? Hva mener sjefen når "
             "hun sier at «det haster ikke»?</p>"

@@ -211,6 +211,7 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "wagtail": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django_tasks": {
             "handlers": ["console"],
             "level": "WARNING",
