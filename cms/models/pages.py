@@ -15,6 +15,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from ..areas import Area
 from ..blocks import LessonStreamBlock
+from .snippets import Measure
 
 INTRO_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -205,6 +206,15 @@ class MeasureCatalogPage(RoutablePageMixin, Page):
             },
             template="cms/measure_detail.html",
         )
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        urls += [
+            {"location": f"{base}{measure.slug}/"}
+            for measure in Measure.objects.only("slug").order_by("slug")
+        ]
+        return urls
 
     def measure_url(self, measure) -> str:
         return self.url + self.reverse_subpage("measure", kwargs={"slug": measure.slug})

@@ -135,3 +135,10 @@ def test_catalogue_query_count_does_not_grow_with_measures(
     with django_assert_max_num_queries(12):
         response = client.get(page.url)
     assert len(response.context["measures"]) == 23
+
+
+def test_sitemap_lists_every_measure(client, catalogue):
+    _page, measures = catalogue
+    xml = client.get("/sitemap.xml").content.decode()
+    for measure in measures.values():
+        assert f"/tiltak/{measure.slug}/</loc>" in xml

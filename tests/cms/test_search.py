@@ -79,3 +79,13 @@ def test_draft_lessons_are_not_found(client, material):
     lesson.unpublish()
     response = client.get("/sok/", {"q": "opplæringsplan"})
     assert response.context["results"]["lessons"] == []
+
+
+def test_postgresql_search_uses_norwegian_configuration(settings):
+    from django.db import connection
+
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]
+    if connection.vendor == "postgresql":
+        assert backend["SEARCH_CONFIG"] == "norwegian"
+    else:
+        assert "SEARCH_CONFIG" not in backend
