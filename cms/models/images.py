@@ -13,7 +13,7 @@ class CustomImage(AbstractImage):
         max_length=255,
         help_text=_(
             "Describe what the image shows for people who cannot see it, "
-            "e.g. \u201ctwo colleagues assembling a bicycle in a workshop\u201d."
+            "for example: two colleagues assembling a bicycle in a workshop."
         ),
     )
 

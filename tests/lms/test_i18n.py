@@ -22,6 +22,13 @@ def test_placeholders_survive_translation():
 
     pattern = re.compile(r"%\(\w+\)s")
     for entry in catalogue:
-        assert sorted(pattern.findall(entry.msgid)) == sorted(
-            pattern.findall(entry.msgstr)
-        ), entry.msgid
+        if entry.msgid_plural:
+            # Norwegian may drop the count from a singular ("ett tiltak").
+            plural = pattern.findall(entry.msgstr_plural[1])
+            assert sorted(plural) == sorted(pattern.findall(entry.msgid_plural))
+            assert set(pattern.findall(entry.msgstr_plural[0])) <= set(plural)
+        else:
+            translated = pattern.findall(entry.msgstr)
+            assert sorted(pattern.findall(entry.msgid)) == sorted(translated), (
+                entry.msgid
+            )
