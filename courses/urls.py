@@ -1,0 +1,11 @@
+from django.urls import path
+
+from .views import leader, participant, plan
+
+app_name = "courses"
+
+urlpatterns = [
+    *leader.urlpatterns,
+    *plan.urlpatterns,
+    *participant.urlpatterns,
+]
