@@ -1,4 +1,4 @@
-"""Courses, their runs (cohorts), sessions, enrolment, attendance, progress and plans."""
+"""Courses, runs (cohorts), sessions, enrolment, attendance, progress and plans."""
 
 from django.conf import settings
 from django.db import models
@@ -233,6 +233,9 @@ class Attendance(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.user} – {self.session}: {self.get_status_display()}"
+
 
 class LessonProgress(models.Model):
     user = models.ForeignKey(
@@ -254,6 +257,9 @@ class LessonProgress(models.Model):
                 fields=["user", "lesson"], name="lesson_progress_unique"
             ),
         ]
+
+    def __str__(self):
+        return f"{self.user} – {self.lesson_id}"
 
 
 class ReflectionNote(models.Model):
@@ -279,6 +285,9 @@ class ReflectionNote(models.Model):
                 fields=["user", "lesson", "block_id"], name="reflection_note_unique"
             ),
         ]
+
+    def __str__(self):
+        return f"{self.user} – {self.lesson_id}/{self.block_id}"
 
 
 class PlanStatus(models.TextChoices):
@@ -341,6 +350,9 @@ class Commitment(models.Model):
         verbose_name_plural = _("commitments")
         ordering = ["plan", "area", "position", "pk"]
 
+    def __str__(self):
+        return self.what[:60]
+
 
 class PlanEventKind(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
@@ -349,7 +361,7 @@ class PlanEventKind(models.TextChoices):
 
 
 class PlanEvent(models.Model):
-    """Every submission and every review decision, with a snapshot; never rewritten."""
+    """Every submission and review decision, with a snapshot; never rewritten."""
 
     plan = models.ForeignKey(
         InclusionPlan, on_delete=models.CASCADE, related_name="events"
@@ -370,9 +382,12 @@ class PlanEvent(models.Model):
         verbose_name_plural = _("plan events")
         ordering = ["plan", "at", "pk"]
 
+    def __str__(self):
+        return f"{self.plan} v{self.version}: {self.get_kind_display()}"
+
 
 class SessionReminder(models.Model):
-    """A reminder e-mail sent to one participant about one session (sent once)."""
+    """A reminder e-mail sent to one participant about one session (only once)."""
 
     session = models.ForeignKey(
         Session, on_delete=models.CASCADE, related_name="reminders"
@@ -388,3 +403,6 @@ class SessionReminder(models.Model):
                 fields=["session", "user"], name="session_reminder_once"
             ),
         ]
+
+    def __str__(self):
+        return f"{self.user} – {self.session}"

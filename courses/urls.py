@@ -1,5 +1,3 @@
-from django.urls import path
-
 from .views import leader, participant, plan
 
 app_name = "courses"
