@@ -1,0 +1,1 @@
+"""Split by area of the course side: runs, enrolment, plans, participant."""
