@@ -141,9 +141,14 @@ def home_page_context() -> dict:
             "lessons": LessonPage.objects.live().count(),
             "measures": Measure.objects.count(),
         },
-        # The course-runs issue fills this with the next runs open for enrolment.
-        "upcoming_runs": [],
+        "upcoming_runs": _upcoming_runs(),
     }
+
+
+def _upcoming_runs():
+    from courses.selectors.runs import upcoming_runs
+
+    return upcoming_runs()
 
 
 def _areas_by_path(pages: Iterable[Page]) -> dict[str, ToolboxAreaPage]:

@@ -1,1 +1,239 @@
-urlpatterns = []
+"""Pages for course leaders: runs, sessions, applications, attendance, overview."""
+
+import csv
+from http import HTTPStatus
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rules.contrib.views import objectgetter, permission_required
+
+from ..forms.leader import RunCreateForm, SessionForm
+from ..models import AttendanceStatus, CourseRun, Enrolment, Session
+from ..selectors import runs as run_selectors
+from ..services import attendance as attendance_services
+from ..services import enrolment as enrolment_services
+from ..services import runs as run_services
+
+run_from_url = objectgetter(CourseRun, "pk")
+session_from_url = objectgetter(Session, "pk")
+
+
+@login_required
+def run_list(request):
+    if not request.user.has_perm("courses.add_courserun"):
+        raise PermissionDenied
+    return render(
+        request,
+        "courses/leader/run_list.html",
+        {"runs": run_selectors.runs_for_leader(user=request.user)},
+    )
+
+
+@login_required
+def run_create(request):
+    if not request.user.has_perm("courses.add_courserun"):
+        raise PermissionDenied
+    form = RunCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            run = run_services.run_create_from_course(
+                **form.cleaned_data, leaders=[request.user]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The course run has been created with %(count)s sessions.")
+                % {"count": run.sessions.count()},
+            )
+            return redirect(run)
+    return render(request, "courses/leader/run_create.html", {"form": form})
+
+
+@login_required
+@permission_required("courses.view_run", fn=run_from_url, raise_exception=True)
+def run_overview(request, pk):
+    run = get_object_or_404(CourseRun.objects.select_related("course"), pk=pk)
+    return render(
+        request,
+        "courses/leader/run_overview.html",
+        {"overview": run_selectors.run_overview(run=run), "run": run},
+    )
+
+
+@login_required
+@permission_required("courses.view_run", fn=run_from_url, raise_exception=True)
+def run_overview_csv(request, pk):
+    run = get_object_or_404(CourseRun, pk=pk)
+    overview = run_selectors.run_overview(run=run)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="run-{run.pk}-overview.csv"'
+    )
+    response.write("\ufeff")  # so spreadsheet programs read æøå correctly
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [
+            _("Firm"),
+            _("Organisation number"),
+            _("Participants"),
+            *[
+                _("Session %(number)s present") % {"number": s.position}
+                for s in overview.sessions
+            ],
+            _("Preparation done (%)"),
+            _("Plan status"),
+        ]
+    )
+    for row in overview.rows:
+        writer.writerow(
+            [
+                row.firm.name,
+                row.firm.org_number,
+                len(row.participants),
+                *[f"{cell.present}/{cell.total}" for cell in row.sessions],
+                row.preparation_percent,
+                row.plan_status_label,
+            ]
+        )
+    return response
+
+
+@login_required
+@permission_required(
+    "courses.manage_session", fn=session_from_url, raise_exception=True
+)
+def session_edit(request, pk):
+    session = get_object_or_404(Session.objects.select_related("run"), pk=pk)
+    form = SessionForm(request.POST or None, instance=session)
+    if request.method == "POST" and form.is_valid():
+        try:
+            run_services.session_update(session=session, **form.cleaned_data)
+        except ValidationError as error:
+            session.refresh_from_db()
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("The session has been saved."))
+            return redirect(session.run)
+    status = HTTPStatus.BAD_REQUEST if form.errors else HTTPStatus.OK
+    return render(
+        request,
+        "courses/leader/session_edit.html",
+        {"form": form, "session": session},
+        status=status,
+    )
+
+
+def _enrolment_leader(request, pk) -> Enrolment:
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("run", "firm"), pk=pk
+    )
+    if not request.user.has_perm("courses.manage_run", enrolment.run):
+        raise PermissionDenied
+    return enrolment
+
+
+@require_POST
+@login_required
+def enrolment_accept(request, pk):
+    enrolment = _enrolment_leader(request, pk)
+    try:
+        enrolment_services.enrolment_accept(enrolment=enrolment, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request, _("%(firm)s has been accepted.") % {"firm": enrolment.firm.name}
+        )
+    return redirect(enrolment.run)
+
+
+@require_POST
+@login_required
+def enrolment_reject(request, pk):
+    enrolment = _enrolment_leader(request, pk)
+    enrolment_services.enrolment_withdraw(enrolment=enrolment, by=request.user)
+    messages.success(
+        request,
+        _("The application from %(firm)s has been declined.")
+        % {"firm": enrolment.firm.name},
+    )
+    return redirect(enrolment.run)
+
+
+@login_required
+@permission_required(
+    "courses.take_attendance", fn=session_from_url, raise_exception=True
+)
+def attendance(request, pk):
+    """One tap per person; works without JavaScript, faster with it."""
+    session = get_object_or_404(Session.objects.select_related("run"), pk=pk)
+    wants_json = request.headers.get("Accept", "").startswith("application/json")
+    if request.method == "POST":
+        person = get_user_model().objects.filter(pk=request.POST.get("person")).first()
+        try:
+            if person is None:
+                raise ValidationError(_("Choose a participant from the list."))
+            record = attendance_services.attendance_record(
+                session=session,
+                user=person,
+                status=request.POST.get("status", ""),
+                by=request.user,
+            )
+        except ValidationError as error:
+            if wants_json:
+                return JsonResponse(
+                    {"ok": False, "message": error.messages[0]},
+                    status=HTTPStatus.BAD_REQUEST,
+                )
+            messages.error(request, error.messages[0])
+            return redirect("courses:attendance", pk=session.pk)
+        message = _("Saved: %(person)s – %(status)s") % {
+            "person": person,
+            "status": record.get_status_display(),
+        }
+        if wants_json:
+            return JsonResponse(
+                {"ok": True, "status": record.status, "message": message}
+            )
+        messages.success(request, message)
+        return redirect(
+            reverse("courses:attendance", args=[session.pk]) + f"#p-{person.pk}"
+        )
+    return render(
+        request,
+        "courses/leader/attendance.html",
+        {
+            "session": session,
+            "people": run_selectors.session_attendance(session=session),
+            "statuses": AttendanceStatus.choices,
+            "now": timezone.now(),
+        },
+    )
+
+
+urlpatterns = [
+    path("ledelse/", run_list, name="run_list"),
+    path("ledelse/ny/", run_create, name="run_create"),
+    path("ledelse/<int:pk>/", run_overview, name="run_overview"),
+    path("ledelse/<int:pk>/oversikt.csv", run_overview_csv, name="run_overview_csv"),
+    path("ledelse/samling/<int:pk>/", session_edit, name="session_edit"),
+    path("ledelse/samling/<int:pk>/oppmote/", attendance, name="attendance"),
+    path(
+        "ledelse/pamelding/<int:pk>/godta/", enrolment_accept, name="enrolment_accept"
+    ),
+    path(
+        "ledelse/pamelding/<int:pk>/avsla/", enrolment_reject, name="enrolment_reject"
+    ),
+]

@@ -1,0 +1,162 @@
+from datetime import timedelta
+from http import HTTPStatus
+
+import pytest
+
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from courses.models import CourseRun, Enrolment, EnrolmentStatus
+from courses.services import enrolment as services
+from lms.accounts import services as accounts
+
+from ..accounts.factories import FirmFactory, UserFactory
+from ..helpers import assert_shows_message
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_contact_applies_for_an_open_run(client, firm, contact):
+    run = factories.run()
+    client.force_login(contact)
+    response = client.post(
+        reverse("courses:run_apply", args=[run.pk]), {"firm": firm.pk}
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    enrolment = Enrolment.objects.get(run=run, firm=firm)
+    assert enrolment.status == EnrolmentStatus.APPLIED
+    assert list(enrolment.participants.all()) == [contact]
+
+
+def test_application_after_the_deadline_is_refused(firm, contact):
+    run = factories.run()
+    CourseRun.objects.filter(pk=run.pk).update(
+        enrolment_deadline=timezone.localdate() - timedelta(days=1)
+    )
+    run.refresh_from_db()
+    with pytest.raises(ValidationError) as excinfo:
+        services.enrolment_apply(run=run, firm=firm, by=contact)
+    assert excinfo.value.messages == [str(services.DEADLINE_PASSED_MESSAGE)]
+    assert not Enrolment.objects.exists()
+
+
+def test_applying_twice_is_refused(client, firm, contact):
+    run = factories.run()
+    services.enrolment_apply(run=run, firm=firm, by=contact)
+    client.force_login(contact)
+    response = client.post(
+        reverse("courses:run_apply", args=[run.pk]), {"firm": firm.pk}, follow=True
+    )
+    assert_shows_message(response, services.ALREADY_ENROLLED_MESSAGE, firm=firm.name)
+    assert Enrolment.objects.count() == 1
+
+
+def test_participant_who_is_not_contact_cannot_apply(client, firm, member):
+    run = factories.run()
+    client.force_login(member)
+    response = client.post(
+        reverse("courses:run_apply", args=[run.pk]), {"firm": firm.pk}
+    )
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    assert not Enrolment.objects.exists()
+
+
+def test_contact_cannot_apply_for_another_firm(client, contact):
+    run = factories.run()
+    other = FirmFactory()
+    client.force_login(contact)
+    client.post(reverse("courses:run_apply", args=[run.pk]), {"firm": other.pk})
+    assert not Enrolment.objects.filter(firm=other).exists()
+
+
+def test_leader_accepts_up_to_capacity_and_no_further(client):
+    run = factories.run(capacity=2)
+    applications = [
+        factories.enrolment(run_=run, status=EnrolmentStatus.APPLIED) for _ in range(3)
+    ]
+    client.force_login(run.leaders.get())
+    for enrolment in applications[:2]:
+        client.post(reverse("courses:enrolment_accept", args=[enrolment.pk]))
+    response = client.post(
+        reverse("courses:enrolment_accept", args=[applications[2].pk]), follow=True
+    )
+    assert_shows_message(response, services.RUN_FULL_MESSAGE, capacity=2)
+    statuses = [Enrolment.objects.get(pk=e.pk).status for e in applications]
+    assert statuses == [
+        EnrolmentStatus.ACCEPTED,
+        EnrolmentStatus.ACCEPTED,
+        EnrolmentStatus.APPLIED,
+    ]
+
+
+def test_leader_of_another_run_cannot_accept(client):
+    run = factories.run()
+    enrolment = factories.enrolment(run_=run, status=EnrolmentStatus.APPLIED)
+    client.force_login(factories.leader())
+    response = client.post(reverse("courses:enrolment_accept", args=[enrolment.pk]))
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    enrolment.refresh_from_db()
+    assert enrolment.status == EnrolmentStatus.APPLIED
+
+
+def test_contact_chooses_participants_among_members(client):
+    run = factories.run()
+    enrolment = factories.enrolment(run_=run, participants=1)
+    colleague = UserFactory()
+    accounts.membership_add(firm=enrolment.firm, user=colleague)
+    client.force_login(enrolment.contact)
+    response = client.post(
+        reverse("courses:enrolment_detail", args=[enrolment.pk]),
+        {"participants": [enrolment.contact.pk, colleague.pk]},
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert set(enrolment.participants.all()) == {enrolment.contact, colleague}
+
+
+def test_someone_outside_the_firm_cannot_be_a_participant(client):
+    run = factories.run()
+    enrolment = factories.enrolment(run_=run, participants=1)
+    outsider = UserFactory()
+    with pytest.raises(ValidationError) as excinfo:
+        services.enrolment_set_participants(
+            enrolment=enrolment, users=[enrolment.contact, outsider]
+        )
+    assert excinfo.value.code == "not_member"
+    client.force_login(enrolment.contact)
+    response = client.post(
+        reverse("courses:enrolment_detail", args=[enrolment.pk]),
+        {"participants": [outsider.pk]},
+    )
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert list(enrolment.participants.all()) == [enrolment.contact]
+
+
+def test_another_firms_contact_sees_nothing(client):
+    run = factories.run()
+    enrolment = factories.enrolment(run_=run)
+    stranger = factories.enrolment(run_=run).contact
+    client.force_login(stranger)
+    response = client.get(reverse("courses:enrolment_detail", args=[enrolment.pk]))
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    assert enrolment.firm.name not in response.content.decode()
+
+
+def test_firm_page_says_what_is_missing(client):
+    run = factories.run()
+    enrolment = factories.enrolment(run_=run)
+    client.force_login(enrolment.contact)
+    response = client.get(reverse("courses:enrolment_detail", args=[enrolment.pk]))
+    assert response.status_code == HTTPStatus.OK
+    missing = response.context["missing"]
+    assert missing == ["session:1", "session:2", "session:3", "plan"]
+
+
+def test_open_runs_are_listed_for_visitors(client):
+    run = factories.run()
+    response = client.get(reverse("courses:run_catalogue"))
+    assert response.status_code == HTTPStatus.OK
+    assert run.title in response.content.decode()
+    home = client.get("/").content.decode()
+    assert run.title in home
