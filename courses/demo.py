@@ -1,0 +1,104 @@
+"""Demo course and course run for `seed_demo`: creates what is missing, never edits."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from cms.models import LessonPage
+from lms.accounts.demo import DEMO_FIRM_ORG_NUMBER, demo_email
+from lms.accounts.models import Firm, User
+
+from .models import Course, CourseRun, Enrolment, EnrolmentStatus, SessionTemplate
+from .services import runs
+
+COURSE = {
+    "slug": "sosial-profil",
+    "title": "Sertifiseringskurs i sosial bærekraft",
+    "description": (
+        "Tre samlinger på tre timer med selvstudium mellom samlingene. Bedriften "
+        "lærer tiltakene, målgruppene og hvem som kan hjelpe, lager en "
+        "inkluderingsplan og kan bli sertifisert."
+    ),
+}
+
+# (title, agenda, slugs of the areas whose lessons to study before the session)
+SESSIONS = [
+    (
+        "Samling 1: Hvorfor inkludere?",
+        "Velkommen og presentasjonsrunde. Holdninger og erfaringer fra bedrifter "
+        "som har lyktes. Oppgave til neste gang: les leksjonene om tiltak og "
+        "målgrupper.",
+        ["holdninger"],
+    ),
+    (
+        "Samling 2: Tiltak, målgrupper og samarbeid",
+        "NAV og arbeidsinkluderingsbedriftene presenterer tiltakene. Gruppearbeid: "
+        "hvilke oppgaver i bedriften passer for hvem? Start på inkluderingsplanen.",
+        ["tiltak-og-virkemidler", "malgrupper"],
+    ),
+    (
+        "Samling 3: Inkluderingsplanen og veien videre",
+        "Bedriftene presenterer planene sine. Opplæring og veiledning i praksis. "
+        "Sertifisering og utdeling av kursbevis.",
+        ["opplaering", "stotte-og-samarbeid"],
+    ),
+]
+
+RUN_TITLE = "Sosial Profil Asker – demokurs"
+
+
+def _lessons_in(area_slugs):
+    return LessonPage.objects.live().filter(
+        url_path__regex=r"/(" + "|".join(area_slugs) + r")/[^/]+/$"
+    )
+
+
+@transaction.atomic
+def seed(stdout=None) -> dict[str, int]:
+    created = {"courses": 0, "runs": 0}
+    course, was_created = Course.objects.get_or_create(
+        slug=COURSE["slug"],
+        defaults={"title": COURSE["title"], "description": COURSE["description"]},
+    )
+    if was_created:
+        created["courses"] += 1
+        for position, (title, agenda, areas) in enumerate(SESSIONS, start=1):
+            template = SessionTemplate.objects.create(
+                course=course, position=position, title=title, agenda=agenda
+            )
+            template.preparation_lessons.set(_lessons_in(areas))
+
+    leader = User.objects.filter(email=demo_email("kursleder")).first()
+    if not CourseRun.objects.filter(title=RUN_TITLE).exists() and leader:
+        start = (timezone.localtime() + timedelta(days=7)).replace(
+            hour=12, minute=0, second=0, microsecond=0
+        )
+        run = runs.run_create_from_course(
+            course=course,
+            title=RUN_TITLE,
+            municipality="Asker",
+            capacity=12,
+            enrolment_deadline=timezone.localdate() + timedelta(days=5),
+            first_session_starts_at=start,
+            place="Asker Næringsforening, Asker sentrum",
+            leaders=[leader],
+        )
+        created["runs"] += 1
+        firms = list(Firm.objects.order_by("org_number")[:4])
+        demo_firm = Firm.objects.filter(org_number=DEMO_FIRM_ORG_NUMBER).first()
+        if demo_firm and demo_firm not in firms:
+            firms[0] = demo_firm
+        for number, firm in enumerate(firms):
+            status = (
+                EnrolmentStatus.APPLIED if number == 3 else EnrolmentStatus.ACCEPTED
+            )
+            enrolment = Enrolment.objects.create(run=run, firm=firm, status=status)
+            enrolment.participants.set(
+                User.objects.filter(memberships__firm=firm, is_active=True)
+            )
+    if stdout is not None:
+        stdout.write(
+            "courses: {courses} new courses, {runs} new runs".format(**created)
+        )
+    return created

@@ -1,0 +1,22 @@
+import pytest
+
+from django.core.management import call_command
+
+from courses.models import CourseRun, Enrolment, EnrolmentStatus
+from lms.accounts.demo import demo_email
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_makes_a_run_led_by_the_demo_leader_with_the_demo_firm():
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    run = CourseRun.objects.get()
+    assert [u.email for u in run.leaders.all()] == [demo_email("kursleder")]
+    assert run.sessions.count() == 3
+    assert all(s.preparation_lessons.exists() for s in run.sessions.all())
+    enrolment = Enrolment.objects.get(run=run, firm__org_number="914035171")
+    assert enrolment.status == EnrolmentStatus.ACCEPTED
+    emails = set(enrolment.participants.values_list("email", flat=True))
+    assert emails == {demo_email("deltaker"), demo_email("kontakt")}
+    assert run.enrolments.filter(status=EnrolmentStatus.APPLIED).count() == 1
