@@ -77,5 +77,9 @@ check-deploy: $(VENV)/.installed
 	SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=example.org \
 		$(MANAGE) check --deploy --settings=lms.settings.production --fail-level WARNING
 
+# Page speed against a trivial view, on a run of 40 firms (see lms/bench.py).
+bench: $(VENV)/.installed messages
+	DJANGO_SETTINGS_MODULE=lms.settings.bench $(BIN)/python -m lms.bench
+
 clean:
 	rm -rf $(VENV) staticfiles

@@ -1,0 +1,190 @@
+"""Page benchmark: `make bench` (python -m lms.bench).
+
+Builds a run of 40 firms × 5 participants × 3 sessions × 30 lessons in a fresh
+database, then measures pages in one process through Django's full request
+handler and middleware (the test client), and prints one line per page:
+
+    bench <page-name> ratio=<page ms / trivial ms> queries=<n> median_ms=<ms>
+
+(ratio: median page time over median trivial-view time)
+"""
+
+import os
+import statistics
+import sys
+import time
+from datetime import timedelta
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.bench")
+
+import django
+
+django.setup()
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection, reset_queries
+from django.test import Client
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+WARMUPS = 3
+ROUNDS = 20
+FIRMS, PEOPLE, LESSONS = 40, 5, 30
+
+
+def build():
+    from cms.models import LessonPage, ToolboxAreaPage
+    from courses.models import (
+        Attendance,
+        Course,
+        Enrolment,
+        LessonProgress,
+        SessionTemplate,
+    )
+    from courses.services import runs
+    from lms.accounts import services as accounts
+    from lms.accounts.models import Firm, User
+    from lms.accounts.roles import Role
+    from lms.accounts.validators import org_number_check_digit
+
+    db = settings.DATABASES["default"]["NAME"]
+    if os.path.exists(db):
+        os.remove(db)
+    call_command("migrate", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+
+    area = ToolboxAreaPage.objects.live().first()
+    template_lesson = LessonPage.objects.live().child_of(area).first()
+    lessons = list(LessonPage.objects.live())
+    while len(lessons) < LESSONS:
+        copy = template_lesson.copy(
+            to=area,
+            update_attrs={
+                "slug": f"bench-{len(lessons)}",
+                "title": f"Benchmark-leksjon {len(lessons)}",
+            },
+            keep_live=True,
+        )
+        lessons.append(copy)
+    lessons = lessons[:LESSONS]
+
+    leader = accounts.user_create(email="bench-leader@example.no", password="bench")
+    accounts.role_grant(user=leader, role=Role.COURSE_LEADER)
+    course = Course.objects.create(title="Benchmark", slug="benchmark")
+    for position in range(1, 4):
+        template = SessionTemplate.objects.create(
+            course=course, position=position, title=f"Samling {position}"
+        )
+        template.preparation_lessons.set(lessons[(position - 1) * 10 : position * 10])
+    run = runs.run_create_from_course(
+        course=course,
+        title="Benchmark-kurs",
+        municipality="Asker",
+        capacity=FIRMS,
+        enrolment_deadline=timezone.localdate() + timedelta(days=5),
+        first_session_starts_at=timezone.now() + timedelta(days=7),
+        place="Asker",
+        leaders=[leader],
+    )
+    sessions = list(run.sessions.all())
+    participant = None
+    base = 93_000_000
+    attendance, progress = [], []
+    for n in range(FIRMS):
+        while org_number_check_digit(str(base)) is None:
+            base += 1
+        org = f"{base}{org_number_check_digit(str(base))}"
+        base += 1
+        firm = Firm.objects.create(
+            name=f"Bench {n} AS",
+            org_number=org,
+            municipality="Asker",
+            industry="C",
+            size_band="5-9",
+        )
+        enrolment = Enrolment.objects.create(run=run, firm=firm, status="accepted")
+        people = []
+        for p in range(PEOPLE):
+            user = User.objects.create_user(
+                email=f"bench-{n}-{p}@example.no", password="bench"
+            )
+            accounts.membership_add(firm=firm, user=user, is_contact=p == 0)
+            people.append(user)
+        enrolment.participants.set(people)
+        participant = participant or people[1]
+        for user in people:
+            attendance += [
+                Attendance(session=s, user=user, status="present", recorded_by=leader)
+                for s in sessions
+            ]
+            progress += [
+                LessonProgress(user=user, lesson=lesson, completed_at=timezone.now())
+                for lesson in lessons[:12]
+            ]
+    Attendance.objects.bulk_create(attendance)
+    LessonProgress.objects.bulk_create(progress)
+    return {"run": run, "leader": leader, "participant": participant}
+
+
+def measure(client, url, rounds=ROUNDS):
+    for _ in range(WARMUPS):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    timings, queries = [], 0
+    for _ in range(rounds):
+        reset_queries()
+        start = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - start) * 1000)
+        queries = len(connection.queries)
+        assert response.status_code == 200, (url, response.status_code)
+    return statistics.median(timings), queries
+
+
+def main() -> int:
+    started = time.perf_counter()
+    data = build()
+    settings.DEBUG = False
+    from cms.models import LessonPage, MeasureCatalogPage
+    from lms.accounts.models import User
+
+    # Query counts need connection.queries, which Django fills only when asked.
+    connection.force_debug_cursor = True
+
+    anonymous = Client()
+    leader = Client()
+    leader.force_login(data["leader"])
+    participant = Client()
+    participant.force_login(User.objects.get(pk=data["participant"].pk))
+
+    trivial_ms, _ = measure(anonymous, "/bench/ok/")
+    pages = [
+        (
+            "run-overview",
+            leader,
+            reverse("courses:run_overview", args=[data["run"].pk]),
+        ),
+        ("home", anonymous, "/"),
+        ("lesson", anonymous, LessonPage.objects.live().first().url),
+        ("measure-catalogue", anonymous, MeasureCatalogPage.objects.live().first().url),
+    ]
+    try:
+        pages.insert(1, ("my-course", participant, reverse("courses:my_course")))
+    except NoReverseMatch:
+        print("bench my-course skipped: no courses:my_course URL", file=sys.stderr)
+
+    print(f"bench trivial ratio=1.00 queries=0 median_ms={trivial_ms:.2f}")
+    for name, client, url in pages:
+        median_ms, queries = measure(client, url)
+        print(
+            f"bench {name} ratio={median_ms / trivial_ms:.2f} "
+            f"queries={queries} median_ms={median_ms:.2f}"
+        )
+    elapsed = time.perf_counter() - started
+    print(f"# built and measured in {elapsed:.0f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

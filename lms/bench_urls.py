@@ -1,0 +1,13 @@
+"""The site's URLs plus the trivial view the benchmark measures against."""
+
+from django.http import HttpResponse
+from django.urls import path
+
+from .urls import urlpatterns as site_urlpatterns
+
+
+def trivial(request):
+    return HttpResponse("ok")
+
+
+urlpatterns = [path("bench/ok/", trivial), *site_urlpatterns]
