@@ -2,13 +2,13 @@ import csv
 import io
 from http import HTTPStatus
 
-import pytest
-
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+
+import pytest
 
 from courses.models import Attendance, AttendanceStatus, LessonProgress
 from courses.services import attendance as services

@@ -1,11 +1,11 @@
 from datetime import timedelta
 from http import HTTPStatus
 
-import pytest
-
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+
+import pytest
 
 from courses.models import CourseRun, Session
 from courses.services import runs as run_services
