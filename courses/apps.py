@@ -5,9 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     """Course runs, enrolment, attendance, progress, quizzes and certification.
 
-    Filled in by the course-runs, quizzes and certification issues.
+    Quizzes and certification come with their own issues.
     """
 
     name = "courses"
     verbose_name = _("Courses")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import personal_data  # noqa: F401

@@ -1,1 +1,135 @@
-urlpatterns = []
+"""The participant's own pages: my course, the calendar, lesson done, reflections."""
+
+from datetime import UTC
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from icalendar import Calendar, Event
+
+from cms.models import LessonPage
+
+from ..forms.participant import (
+    REFLECTION_DRAFTS_SESSION_KEY,
+    LessonDoneForm,
+    ReflectionNoteForm,
+)
+from ..selectors import participant as selectors
+from ..services import progress
+
+CALENDAR_UID_DOMAIN = "sosialprofil.no"
+
+
+def _lesson_for(request, lesson_id: int) -> LessonPage:
+    """A live lesson the person may read (Wagtail's privacy settings apply)."""
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    for restriction in lesson.get_view_restrictions():
+        if not restriction.accept_request(request):
+            raise Http404
+    return lesson
+
+
+@require_GET
+@login_required
+def my_course(request):
+    course = selectors.my_course(user=request.user)
+    return render(request, "courses/participant/my_course.html", {"course": course})
+
+
+def render_sessions_calendar(*, sessions) -> bytes:
+    """An iCalendar file with one event per session; UIDs never change."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Sosial Profil//Samlinger//NB")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", "Sosial Profil")
+    stamp = timezone.now().astimezone(UTC)
+    for session in sessions:
+        event = Event()
+        event.add("uid", f"session-{session.pk}@{CALENDAR_UID_DOMAIN}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", session.starts_at.astimezone(UTC))
+        event.add("dtend", session.ends_at.astimezone(UTC))
+        summary = f"{session.run.title}: {session.position}. {session.title}"
+        event.add("summary", summary)
+        event.add("location", session.place)
+        if session.agenda:
+            event.add("description", session.agenda)
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+@require_GET
+@login_required
+def my_course_calendar(request):
+    sessions = selectors.calendar_sessions(user=request.user)
+    response = HttpResponse(
+        render_sessions_calendar(sessions=sessions),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="sosialprofil-kurs.ics"'
+    return response
+
+
+@require_POST
+@login_required
+def lesson_done(request, lesson_id: int):
+    lesson = _lesson_for(request, lesson_id)
+    form = LessonDoneForm(request.POST)
+    if form.is_valid():
+        if form.cleaned_data["action"] == "done":
+            progress.lesson_mark_done(user=request.user, lesson=lesson)
+            messages.success(request, progress.LESSON_DONE_MESSAGE)
+        else:
+            progress.lesson_mark_undone(user=request.user, lesson=lesson)
+            messages.success(request, progress.LESSON_UNDONE_MESSAGE)
+    return redirect(lesson.get_url(request) + "#lesson-progress")
+
+
+@require_POST
+@login_required
+def reflection_note_save(request, lesson_id: int, block_id: str):
+    lesson = _lesson_for(request, lesson_id)
+    form = ReflectionNoteForm(request.POST, block_id=block_id)
+    anchor = f"#reflection-{block_id}"
+    try:
+        if not form.is_valid():
+            raise ValidationError(
+                [error for errors in form.errors.values() for error in errors]
+            )
+        note = progress.reflection_note_save(
+            user=request.user,
+            lesson=lesson,
+            block_id=block_id,
+            text=form.cleaned_data["text"],
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        drafts = request.session.get(REFLECTION_DRAFTS_SESSION_KEY, {})
+        drafts[block_id] = request.POST.get("text", "")
+        request.session[REFLECTION_DRAFTS_SESSION_KEY] = drafts
+    else:
+        messages.success(
+            request,
+            progress.NOTE_SAVED_MESSAGE if note else progress.NOTE_DELETED_MESSAGE,
+        )
+    return redirect(lesson.get_url(request) + anchor)
+
+
+urlpatterns = [
+    path("mitt-kurs/", my_course, name="my_course"),
+    path("mitt-kurs/kalender.ics", my_course_calendar, name="my_course_calendar"),
+    path("leksjon/<int:lesson_id>/fullfort/", lesson_done, name="lesson_done"),
+    path(
+        "leksjon/<int:lesson_id>/refleksjon/<slug:block_id>/",
+        reflection_note_save,
+        name="reflection_note_save",
+    ),
+]

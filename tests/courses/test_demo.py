@@ -1,6 +1,6 @@
-import pytest
-
 from django.core.management import call_command
+
+import pytest
 
 from courses.models import CourseRun, Enrolment, EnrolmentStatus
 from lms.accounts.demo import demo_email
