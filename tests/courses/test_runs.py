@@ -116,8 +116,13 @@ def test_session_that_overlaps_another_is_refused_with_clear_message(client):
         },
     )
     assert response.status_code == HTTPStatus.BAD_REQUEST
-    assert "overlaps session 1" in response.content.decode() or (
-        "overlapper samling 1" in response.content.decode()
+    start = timezone.localtime(first.starts_at)
+    assert_shows_message(
+        response,
+        run_services.SESSION_OVERLAP_MESSAGE,
+        number=1,
+        start=start.strftime("%d.%m.%Y %H:%M"),
+        end=timezone.localtime(first.ends_at).strftime("%H:%M"),
     )
     second.refresh_from_db()
     assert second.starts_at > first.ends_at
