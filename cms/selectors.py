@@ -7,6 +7,7 @@ from django.db.models import Prefetch, QuerySet
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
+from .cache import cached
 from .models.pages import (
     LessonPage,
     MeasureCatalogPage,
@@ -50,18 +51,14 @@ def measure_catalogue() -> MeasureCatalogPage | None:
     return MeasureCatalogPage.objects.live().first()
 
 
-CATALOGUE_URL_CACHE_KEY = "cms:catalogue-url"
-
-
 def measure_catalogue_url() -> str:
-    """The catalogue page's address, cached until pages are published or moved."""
-    from django.core.cache import cache
+    """The catalogue page's address (cached per content version)."""
 
     def build():
         page = measure_catalogue()
         return page.url if page else ""
 
-    return cache.get_or_set(CATALOGUE_URL_CACHE_KEY, build, timeout=600)
+    return cached("catalogue-url", build)
 
 
 def toolbox_areas(*, index: ToolboxIndexPage | None = None) -> QuerySet:
@@ -76,43 +73,62 @@ def area_lessons(*, area_page: ToolboxAreaPage) -> QuerySet[LessonPage]:
     return LessonPage.objects.live().child_of(area_page).order_by("path")
 
 
+def _link(page) -> dict | None:
+    return {"title": page.title, "url": page.url} if page is not None else None
+
+
 def lesson_context(*, lesson: LessonPage) -> dict:
     """Area, breadcrumbs, previous/next lesson and target groups for a lesson page.
 
-    A fixed number of queries, whatever the lesson holds.
+    Plain values, cached per content version: no query when warm, and a fixed
+    number when cold, whatever the lesson holds.
     """
-    ancestors = list(
-        Page.objects.ancestor_of(lesson)
-        .filter(depth__gt=1)
-        .specific()
-        .order_by("depth")
-    )
-    area_page = next((p for p in ancestors if isinstance(p, ToolboxAreaPage)), None)
-    siblings = (
-        list(
-            Page.objects.live()
-            .child_of(area_page)
-            .type(LessonPage)
-            .order_by("path")
+
+    def build():
+        ancestors = list(
+            Page.objects.ancestor_of(lesson)
+            .filter(depth__gt=1)
+            .order_by("depth")
             .only("id", "title", "url_path", "path", "depth")
         )
-        if area_page
-        else []
-    )
-    position = next((i for i, p in enumerate(siblings) if p.pk == lesson.pk), None)
-    previous_lesson = next_lesson = None
-    if position is not None:
-        previous_lesson = siblings[position - 1] if position > 0 else None
-        next_lesson = siblings[position + 1] if position + 1 < len(siblings) else None
-    return {
-        "breadcrumbs": ancestors,
-        "area_page": area_page,
-        "previous_lesson": previous_lesson,
-        "next_lesson": next_lesson,
-        "lesson_number": (position + 1) if position is not None else None,
-        "lesson_count": len(siblings),
-        "target_groups": list(lesson.target_groups.all()),
-    }
+        area_page = ToolboxAreaPage.objects.filter(
+            path=lesson.path[: -Page.steplen]
+        ).first()
+        siblings = (
+            list(
+                Page.objects.live()
+                .child_of(area_page)
+                .type(LessonPage)
+                .order_by("path")
+                .only("id", "title", "url_path", "path", "depth")
+            )
+            if area_page
+            else []
+        )
+        position = next((i for i, p in enumerate(siblings) if p.pk == lesson.pk), None)
+        previous_lesson = next_lesson = None
+        if position is not None:
+            previous_lesson = siblings[position - 1] if position > 0 else None
+            if position + 1 < len(siblings):
+                next_lesson = siblings[position + 1]
+        area = None
+        if area_page is not None:
+            area = {
+                **_link(area_page),
+                "area": area_page.area,
+                "label": str(area_page.get_area_display()),
+            }
+        return {
+            "breadcrumbs": [_link(p) for p in ancestors],
+            "area_page": area,
+            "previous_lesson": _link(previous_lesson),
+            "next_lesson": _link(next_lesson),
+            "lesson_number": (position + 1) if position is not None else None,
+            "lesson_count": len(siblings),
+            "target_groups": [g.name for g in lesson.target_groups.all()],
+        }
+
+    return cached(f"lesson:{lesson.pk}", build)
 
 
 def lessons_for_measure(*, measure: Measure) -> list[LessonPage]:
@@ -132,17 +148,29 @@ def lessons_for_measure(*, measure: Measure) -> list[LessonPage]:
 
 def home_page_context() -> dict:
     """The five areas, the catalogue and the figures the front page shows."""
-    areas = list(toolbox_areas())
-    return {
-        "areas": areas,
-        "toolbox": ToolboxIndexPage.objects.live().first(),
-        "catalogue": measure_catalogue(),
-        "figures": {
-            "lessons": LessonPage.objects.live().count(),
-            "measures": Measure.objects.count(),
-        },
-        "upcoming_runs": _upcoming_runs(),
-    }
+
+    def build():
+        toolbox = ToolboxIndexPage.objects.live().first()
+        catalogue = measure_catalogue()
+        return {
+            "areas": [
+                {
+                    **_link(area),
+                    "area": area.area,
+                    "description": area.search_description
+                    or str(area.get_area_display()),
+                }
+                for area in toolbox_areas()
+            ],
+            "toolbox": _link(toolbox),
+            "catalogue": _link(catalogue),
+            "figures": {
+                "lessons": LessonPage.objects.live().count(),
+                "measures": Measure.objects.count(),
+            },
+        }
+
+    return {**cached("home", build), "upcoming_runs": _upcoming_runs()}
 
 
 def _upcoming_runs():
@@ -172,12 +200,8 @@ def search(*, query: str, limit: int = 30) -> dict:
     return {"lessons": lessons, "measures": found_measures}
 
 
-MAIN_MENU_CACHE_KEY = "cms:main-menu"
-
-
 def main_menu() -> list[tuple[str, str]]:
-    """(title, url) of the top-level sections, cached until pages are published."""
-    from django.core.cache import cache
+    """(title, url) of the top-level sections, cached per content version."""
 
     def build():
         sections = [
@@ -187,4 +211,29 @@ def main_menu() -> list[tuple[str, str]]:
         ]
         return [(page.title, page.url) for page in sections]
 
-    return cache.get_or_set(MAIN_MENU_CACHE_KEY, build, timeout=600)
+    return cached("main-menu", build)
+
+
+def view_restrictions_by_path() -> dict[str, list]:
+    """Every page view restriction, keyed by the restricted page's tree path."""
+    from wagtail.models import PageViewRestriction
+
+    def build():
+        restrictions: dict[str, list] = {}
+        for restriction in PageViewRestriction.objects.select_related("page"):
+            restrictions.setdefault(restriction.page.path, []).append(restriction)
+        return restrictions
+
+    return cached("view-restrictions", build)
+
+
+def route_target(url_path: str) -> tuple[int, int] | None:
+    """(content type id, page id) of the page at `url_path`, cached."""
+    return cached(
+        f"route:{url_path}",
+        lambda: (
+            Page.objects.filter(url_path=url_path)
+            .values_list("content_type_id", "pk")
+            .first()
+        ),
+    )

@@ -1,24 +1,30 @@
-"""Drop cached navigation when the page tree changes."""
+"""Keep cached navigation and content fresh, and give editors their permissions."""
 
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .selectors import CATALOGUE_URL_CACHE_KEY, MAIN_MENU_CACHE_KEY
+from .cache import bump_content_version
 
+for signal in (page_published, page_unpublished, post_page_move):
+    signal.connect(bump_content_version, dispatch_uid=f"cms.bump.{id(signal)}")
 
-@receiver(page_published)
-@receiver(page_unpublished)
-@receiver(post_page_move)
-def clear_main_menu(**kwargs):
-    cache.delete_many([MAIN_MENU_CACHE_KEY, CATALOGUE_URL_CACHE_KEY])
-
-
-@receiver(post_delete, sender="wagtailcore.Page")
-def clear_main_menu_on_delete(**kwargs):
-    cache.delete_many([MAIN_MENU_CACHE_KEY, CATALOGUE_URL_CACHE_KEY])
+for model in (
+    "wagtailcore.Page",
+    "wagtailcore.PageViewRestriction",
+    "cms.Measure",
+    "cms.Provider",
+    "cms.TargetGroup",
+    # The front page lists the runs open for enrolment.
+    "courses.CourseRun",
+):
+    post_save.connect(
+        bump_content_version, sender=model, dispatch_uid=f"cms.save.{model}"
+    )
+    post_delete.connect(
+        bump_content_version, sender=model, dispatch_uid=f"cms.delete.{model}"
+    )
 
 
 @receiver(post_migrate, dispatch_uid="cms.grant_editor_permissions")

@@ -1,8 +1,10 @@
 """Content pages. Content lives here; course state lives in `courses/`."""
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -20,7 +22,33 @@ from .snippets import Measure
 INTRO_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class HomePage(Page):
+class CachedRestrictionsMixin:
+    """Page privacy from a cache instead of two queries on every page view.
+
+    Wagtail asks each served page for the view restrictions on it and its
+    ancestors; the answer only changes when a restriction or the tree changes,
+    which bumps the content version (cms.signals).
+    """
+
+    def get_view_restrictions(self):
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        from wagtail.models import PageViewRestriction
+
+        from ..selectors import view_restrictions_by_path
+
+        by_path = view_restrictions_by_path()
+        steps = range(self.steplen, len(self.path) + 1, self.steplen)
+        found = [r for end in steps for r in by_path.get(self.path[:end], ())]
+        # A real queryset (callers chain .exists(), .filter()) whose rows are
+        # already known: iterating it runs no query.
+        restrictions = PageViewRestriction.objects.filter(pk__in=[r.pk for r in found])
+        restrictions._result_cache = found
+        restrictions._prefetch_done = True
+        return restrictions
+
+
+class HomePage(CachedRestrictionsMixin, Page):
     """The front page: what the certification is, the five areas, where to go next."""
 
     lead = models.CharField(
@@ -46,21 +74,32 @@ class HomePage(Page):
         # Wagtail walks the tree one level at a time (two queries per level); a
         # page's url_path gives the same answer in two queries at any depth.
         if path_components:
-            url_path = self.url_path + "/".join(path_components) + "/"
-            page = Page.objects.filter(url_path=url_path).specific().first()
-            if page is not None and page.path.startswith(self.path):
-                return page.route(request, [])
+            from django.contrib.contenttypes.models import ContentType
+
+            from ..selectors import route_target
+
+            target = route_target(self.url_path + "/".join(path_components) + "/")
+            if target is not None:
+                content_type_id, page_id = target
+                model = ContentType.objects.get_for_id(content_type_id).model_class()
+                page = model.objects.filter(pk=page_id).first()
+                if page is not None and page.path.startswith(self.path):
+                    return page.route(request, [])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from .. import selectors
+        from ..cache import content_version
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.home_page_context())
+        context["cache_version"] = content_version()
+        context["cache_seconds"] = settings.CONTENT_CACHE_SECONDS
+        # Lazy, so a cached front page runs none of its queries.
+        context["home"] = SimpleLazyObject(selectors.home_page_context)
         return context
 
 
-class ToolboxIndexPage(Page):
+class ToolboxIndexPage(CachedRestrictionsMixin, Page):
     """The toolbox (verktøykassen): the five areas in order."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -84,7 +123,7 @@ class ToolboxIndexPage(Page):
         return context
 
 
-class ToolboxAreaPage(Page):
+class ToolboxAreaPage(CachedRestrictionsMixin, Page):
     """One of the five areas, with its lessons in order and related measures."""
 
     area = models.CharField(_("area"), max_length=20, choices=Area.choices)
@@ -113,7 +152,7 @@ class ToolboxAreaPage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(CachedRestrictionsMixin, Page):
     """A lesson: goals, study time, and a body of text, cases, checklists and more."""
 
     learning_goals = RichTextField(
@@ -163,11 +202,15 @@ class LessonPage(Page):
         from .. import selectors
 
         context = super().get_context(request, *args, **kwargs)
+        from ..cache import content_version
+
         context.update(selectors.lesson_context(lesson=self))
+        context["cache_version"] = content_version()
+        context["cache_seconds"] = settings.CONTENT_CACHE_SECONDS
         return context
 
 
-class MeasureCatalogPage(RoutablePageMixin, Page):
+class MeasureCatalogPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
     """Every measure, filterable; each measure has its own stable address below."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -183,14 +226,26 @@ class MeasureCatalogPage(RoutablePageMixin, Page):
 
     @path("")
     def catalogue(self, request):
+        from django.utils.functional import SimpleLazyObject
+
         from .. import selectors
+        from ..cache import content_version
         from ..forms import MeasureFilterForm
 
         form = MeasureFilterForm(request.GET or None)
-        measures = selectors.measures_filtered(form=form)
+        # Lazy: the template caches the rendered list per content version and
+        # filters, so a warm page runs neither the filter nor the form queries.
+        measures = SimpleLazyObject(
+            lambda: list(selectors.measures_filtered(form=form))
+        )
         return self.render(
             request,
-            context_overrides={"form": form, "measures": measures},
+            context_overrides={
+                "form": form,
+                "measures": measures,
+                "cache_version": content_version(),
+                "cache_seconds": settings.CONTENT_CACHE_SECONDS,
+            },
         )
 
     @path("<slug:slug>/")
