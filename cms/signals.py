@@ -1,6 +1,6 @@
 """Keep cached navigation and content fresh, and give editors their permissions."""
 
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -16,8 +16,10 @@ for model in (
     "cms.Measure",
     "cms.Provider",
     "cms.TargetGroup",
-    # The front page lists the runs open for enrolment.
+    # The front page lists the runs open for enrolment; "my course" caches
+    # each run's sessions and preparation lessons.
     "courses.CourseRun",
+    "courses.Session",
 ):
     post_save.connect(
         bump_content_version, sender=model, dispatch_uid=f"cms.save.{model}"
@@ -25,6 +27,13 @@ for model in (
     post_delete.connect(
         bump_content_version, sender=model, dispatch_uid=f"cms.delete.{model}"
     )
+
+
+m2m_changed.connect(
+    bump_content_version,
+    sender="courses.Session_preparation_lessons",
+    dispatch_uid="cms.session-lessons",
+)
 
 
 @receiver(post_migrate, dispatch_uid="cms.grant_editor_permissions")

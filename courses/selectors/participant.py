@@ -25,7 +25,7 @@ _LESSON_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "live")
 
 @dataclass
 class LessonStatus:
-    lesson: LessonPage
+    lesson: "LessonLink"
     done: bool
 
 
@@ -72,18 +72,47 @@ def is_participant(*, user) -> bool:
     return cached
 
 
-def _sessions_with_lessons() -> QuerySet[Session]:
-    lessons = LessonPage.objects.live().only(*_LESSON_FIELDS).order_by("path")
-    return Session.objects.order_by("starts_at").prefetch_related(
-        Prefetch("preparation_lessons", queryset=lessons)
-    )
+@dataclass(frozen=True)
+class LessonLink:
+    """What a list of lessons shows: enough to link, nothing of the body."""
+
+    pk: int
+    title: str
+    url: str
 
 
-def _current(enrolments: list[Enrolment], now: datetime) -> Enrolment:
+def run_plan(*, run_id: int) -> list[Session]:
+    """The run's sessions in time order, each with `.lessons` (LessonLinks).
+
+    The same for every participant of the run, so it is cached per content
+    version (bumped when sessions, their lessons or pages change): no query warm.
+    """
+    from cms.cache import cached
+
+    def build():
+        lessons = LessonPage.objects.live().only(*_LESSON_FIELDS).order_by("path")
+        sessions = list(
+            Session.objects.filter(run_id=run_id)
+            .order_by("starts_at")
+            .prefetch_related(Prefetch("preparation_lessons", queryset=lessons))
+        )
+        for session in sessions:
+            session.lessons = [
+                LessonLink(pk=lesson.pk, title=lesson.title, url=lesson.url)
+                for lesson in session.preparation_lessons.all()
+            ]
+            # Keep the pickled value small: the links are all that is needed.
+            session._prefetched_objects_cache = {}
+        return sessions
+
+    return cached(f"run-plan:{run_id}", build)
+
+
+def _current(plans: dict[int, list[Session]], enrolments, now: datetime) -> Enrolment:
     """The run whose next session comes first; else the one that ended last."""
 
     def key(enrolment):
-        sessions = enrolment.run.sessions.all()
+        sessions = plans[enrolment.run_id]
         upcoming = [s.ends_at for s in sessions if s.ends_at > now]
         if upcoming:
             return (0, min(upcoming) - now)
@@ -96,24 +125,17 @@ def _current(enrolments: list[Enrolment], now: datetime) -> Enrolment:
 def my_course(*, user, now: datetime | None = None) -> MyCourse | None:
     """The person's current run with sessions, preparation and progress, or None.
 
-    Four queries whatever the number of sessions and lessons.
+    Two queries (enrolments, progress) when the run plan is cached, four when not,
+    whatever the number of sessions and lessons.
     """
     now = now or timezone.now()
-    enrolments = list(
-        participant_enrolments(user=user).prefetch_related(
-            Prefetch("run__sessions", queryset=_sessions_with_lessons())
-        )
-    )
+    enrolments = list(participant_enrolments(user=user))
     if not enrolments:
         return None
-    enrolment = _current(enrolments, now)
-    run = enrolment.run
-    sessions = list(run.sessions.all())
-    lessons = {
-        lesson.pk: lesson
-        for session in sessions
-        for lesson in session.preparation_lessons.all()
-    }
+    plans = {e.run_id: run_plan(run_id=e.run_id) for e in enrolments}
+    enrolment = _current(plans, enrolments, now)
+    sessions = plans[enrolment.run_id]
+    lessons = {lesson.pk for session in sessions for lesson in session.lessons}
     done_ids = set(
         LessonProgress.objects.filter(
             user=user, lesson_id__in=lessons, completed_at__isnull=False
@@ -123,14 +145,14 @@ def my_course(*, user, now: datetime | None = None) -> MyCourse | None:
     next_lessons = (
         [
             LessonStatus(lesson=lesson, done=lesson.pk in done_ids)
-            for lesson in next_session.preparation_lessons.all()
+            for lesson in next_session.lessons
         ]
         if next_session
         else []
     )
     return MyCourse(
         enrolment=enrolment,
-        run=run,
+        run=enrolment.run,
         sessions=sessions,
         next_session=next_session,
         next_session_lessons=next_lessons,

@@ -4,9 +4,27 @@ Later apps import these (and add their own `rules.py`) instead of checking group
 or memberships by hand. Autodiscovered by `rules.apps.AutodiscoverRulesConfig`.
 """
 
+from django.core.cache import cache
+
 import rules
 
 from .roles import Role
+
+ROLE_CACHE_KEY = "accounts:roles:{}"
+
+
+def role_names(user) -> frozenset[str]:
+    """The person's group names: remembered on the user for the request and in the
+    cache until their groups change (`signals.forget_roles`)."""
+    names = user.__dict__.get("_role_names")
+    if names is None:
+        key = ROLE_CACHE_KEY.format(user.pk)
+        names = cache.get(key)
+        if names is None:
+            names = frozenset(user.groups.values_list("name", flat=True))
+            cache.set(key, names, 300)
+        user.__dict__["_role_names"] = names
+    return names
 
 
 def _has_role(role: Role):
@@ -14,12 +32,7 @@ def _has_role(role: Role):
     def predicate(user):
         if not user.is_authenticated or not user.is_active:
             return False
-        # Cache the group names on the user object for the request's lifetime.
-        names = getattr(user, "_role_names", None)
-        if names is None:
-            names = frozenset(user.groups.values_list("name", flat=True))
-            user._role_names = names
-        return role.value in names
+        return role.value in role_names(user)
 
     return predicate
 
