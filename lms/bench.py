@@ -9,6 +9,7 @@ handler and middleware (the test client), and prints one line per page:
 (ratio: median page time over median trivial-view time)
 """
 
+import io
 import os
 import statistics
 import sys
@@ -52,7 +53,7 @@ def build():
     if os.path.exists(db):
         os.remove(db)
     call_command("migrate", verbosity=0)
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0, stdout=io.StringIO())
 
     area = ToolboxAreaPage.objects.live().first()
     template_lesson = LessonPage.objects.live().child_of(area).first()

@@ -23,7 +23,16 @@ from ..services import attendance as attendance_services
 from ..services import enrolment as enrolment_services
 from ..services import runs as run_services
 
-run_from_url = objectgetter(CourseRun, "pk")
+
+def run_from_url(request, pk):
+    """The run in the URL, fetched once per request (permission check and view)."""
+    run = getattr(request, "_course_run", None)
+    if run is None or run.pk != pk:
+        run = get_object_or_404(CourseRun.objects.select_related("course"), pk=pk)
+        request._course_run = run
+    return run
+
+
 session_from_url = objectgetter(Session, "pk")
 
 
@@ -63,7 +72,7 @@ def run_create(request):
 @login_required
 @permission_required("courses.view_run", fn=run_from_url, raise_exception=True)
 def run_overview(request, pk):
-    run = get_object_or_404(CourseRun.objects.select_related("course"), pk=pk)
+    run = run_from_url(request, pk)
     return render(
         request,
         "courses/leader/run_overview.html",
@@ -74,7 +83,7 @@ def run_overview(request, pk):
 @login_required
 @permission_required("courses.view_run", fn=run_from_url, raise_exception=True)
 def run_overview_csv(request, pk):
-    run = get_object_or_404(CourseRun, pk=pk)
+    run = run_from_url(request, pk)
     overview = run_selectors.run_overview(run=run)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
