@@ -1,8 +1,8 @@
 from http import HTTPStatus
 
-import pytest
-
 from django.urls import reverse
+
+import pytest
 
 from ..accounts.factories import UserFactory
 from . import factories
