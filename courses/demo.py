@@ -54,6 +54,82 @@ def _lessons_in(area_slugs):
     )
 
 
+# The demo firm's plan: submitted, waiting for the course leader's review.
+DEMO_COMMITMENTS = [
+    (
+        "attitudes",
+        "Fortelle hele staben om planen på et allmøte, og dele erfaringer fra "
+        "andre bedrifter i kurset.",
+        None,
+        "Daglig leder",
+        60,
+        True,
+    ),
+    (
+        "measures",
+        "Ta inn én person på arbeidstrening i bakeriet i løpet av våren, i "
+        "samarbeid med NAV Asker.",
+        "arbeidstrening",
+        "Daglig leder",
+        120,
+        True,
+    ),
+    (
+        "training",
+        "Lage en skriftlig opplæringsplan for de fire første ukene og peke ut en "
+        "fast veileder på morgenskiftet.",
+        None,
+        "Produksjonsleder",
+        90,
+        False,
+    ),
+    (
+        "support",
+        "Avtale faste oppfølgingssamtaler annenhver uke med NAV-veilederen.",
+        "oppfolging",
+        "Kontaktpersonen",
+        120,
+        False,
+    ),
+]
+
+
+def _seed_demo_plan() -> None:
+    from cms.models import Measure
+
+    from .models import InclusionPlan
+    from .services import plans
+
+    enrolment = Enrolment.objects.filter(
+        firm__org_number=DEMO_FIRM_ORG_NUMBER, status=EnrolmentStatus.ACCEPTED
+    ).first()
+    contact = User.objects.filter(email=demo_email("kontakt")).first()
+    if enrolment is None or contact is None:
+        return
+    if InclusionPlan.objects.filter(enrolment=enrolment).exists():
+        return
+    plan = plans.plan_get_or_create(enrolment=enrolment)
+    measures = {m.slug: m for m in Measure.objects.all()}
+    today = timezone.localdate()
+    plans.plan_save(
+        plan=plan,
+        commitments=[
+            {
+                "area": area,
+                "what": what,
+                "measure": measures.get(slug) if slug else None,
+                "responsible": responsible,
+                "due_date": today + timedelta(days=days),
+                "is_public": public,
+            }
+            for area, what, slug, responsible, days, public in DEMO_COMMITMENTS
+        ],
+        by=contact,
+        expected_version=plan.version,
+    )
+    plans.plan_submit(plan=plan, by=contact)
+
+
 @transaction.atomic
 def seed(stdout=None) -> dict[str, int]:
     created = {"courses": 0, "runs": 0}
@@ -97,6 +173,7 @@ def seed(stdout=None) -> dict[str, int]:
             enrolment.participants.set(
                 User.objects.filter(memberships__firm=firm, is_active=True)
             )
+    _seed_demo_plan()
     if stdout is not None:
         stdout.write(
             "courses: {courses} new courses, {runs} new runs".format(**created)

@@ -20,3 +20,15 @@ def test_seed_demo_makes_a_run_led_by_the_demo_leader_with_the_demo_firm():
     emails = set(enrolment.participants.values_list("email", flat=True))
     assert emails == {demo_email("deltaker"), demo_email("kontakt")}
     assert run.enrolments.filter(status=EnrolmentStatus.APPLIED).count() == 1
+
+
+def test_seed_demo_submits_the_demo_firms_plan_once():
+    from courses.models import InclusionPlan, PlanStatus
+
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    plan = InclusionPlan.objects.get(enrolment__firm__org_number="914035171")
+    assert plan.status == PlanStatus.SUBMITTED
+    assert plan.commitments.count() == 4
+    assert plan.commitments.filter(is_public=True).count() == 2
+    assert plan.events.count() == 1
