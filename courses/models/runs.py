@@ -28,6 +28,12 @@ class Course(models.Model):
     certificate_validity_months = models.PositiveSmallIntegerField(
         _("certificate valid for (months)"), default=12
     )
+    required_quizzes = models.ManyToManyField(
+        "courses.Quiz",
+        blank=True,
+        related_name="courses",
+        verbose_name=_("quizzes a firm representative must pass"),
+    )
 
     class Meta:
         verbose_name = _("course")
