@@ -41,11 +41,16 @@ def grant_editor_permissions(sender, using="default", **kwargs):
     """Editors manage the measure catalogue and the images, whatever the database."""
     if sender.label != "cms":
         return
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
 
     from wagtail.models import Collection, GroupCollectionPermission
 
     from lms.accounts.roles import Role
+
+    # Our handler may run before auth's for this app: make sure they exist.
+    create_permissions(apps.get_app_config("cms"), verbosity=0, using=using)
 
     editors, _created = Group.objects.using(using).get_or_create(name=Role.EDITOR.value)
     catalogue = Permission.objects.filter(

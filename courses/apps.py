@@ -13,4 +13,4 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import personal_data  # noqa: F401
+        from . import personal_data, signals  # noqa: F401

@@ -48,6 +48,46 @@ SESSIONS = [
 RUN_TITLE = "Sosial Profil Asker – demokurs"
 
 
+def _seed_quizzes() -> list:
+    """The five demo quizzes (one per area), keyed as the demo lessons' quiz blocks."""
+    from cms.models import Measure
+
+    from .demo_quiz_content import QUIZZES
+    from .models import Choice, Question, Quiz, QuizQuestion
+
+    quizzes = []
+    measures = {m.slug: m for m in Measure.objects.all()}
+    for data in QUIZZES:
+        quiz = Quiz.objects.filter(key=data["key"]).first()
+        if quiz is None:
+            quiz = Quiz.objects.create(
+                key=data["key"],
+                title=data["title"],
+                instructions=data["instructions"],
+                pass_mark=data["pass_mark"],
+                attempts_allowed=3,
+                shuffle_questions=False,
+            )
+            for order, item in enumerate(data["questions"]):
+                question = Question.objects.create(
+                    area=data["area"],
+                    kind=item["kind"],
+                    text=item["text"],
+                    explanation=item["explanation"],
+                    partial_credit=item["partial_credit"],
+                    measure=measures.get(item["measure"] or ""),
+                )
+                Choice.objects.bulk_create(
+                    Choice(question=question, sort_order=n, **choice)
+                    for n, choice in enumerate(item["choices"])
+                )
+                QuizQuestion.objects.create(
+                    quiz=quiz, question=question, sort_order=order
+                )
+        quizzes.append(quiz)
+    return quizzes
+
+
 def _lessons_in(area_slugs):
     return LessonPage.objects.live().filter(
         url_path__regex=r"/(" + "|".join(area_slugs) + r")/[^/]+/$"
@@ -137,8 +177,10 @@ def seed(stdout=None) -> dict[str, int]:
         slug=COURSE["slug"],
         defaults={"title": COURSE["title"], "description": COURSE["description"]},
     )
+    quizzes = _seed_quizzes()
     if was_created:
         created["courses"] += 1
+        course.required_quizzes.set(quizzes)
         for position, (title, agenda, areas) in enumerate(SESSIONS, start=1):
             template = SessionTemplate.objects.create(
                 course=course, position=position, title=title, agenda=agenda

@@ -1,9 +1,10 @@
-from .views import enrolment, leader, participant, plan
+from .views import enrolment, leader, participant, plan, quiz_results
 
 app_name = "courses"
 
 urlpatterns = [
     *leader.urlpatterns,
+    *quiz_results.urlpatterns,
     *enrolment.urlpatterns,
     *plan.urlpatterns,
     *participant.urlpatterns,

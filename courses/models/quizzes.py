@@ -11,12 +11,15 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from cms.areas import Area
+
+from ..admin_forms import QuestionAdminForm
 
 
 class QuestionKind(models.TextChoices):
@@ -53,6 +56,19 @@ class Question(ClusterableModel):
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    base_form_class = QuestionAdminForm
+    panels = [
+        FieldPanel("text"),
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("partial_credit")], heading=_("Kind")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("area"), FieldPanel("measure")], heading=_("Belongs to")
+        ),
+        InlinePanel("choices", label=_("Choices"), min_num=2),
+        FieldPanel("explanation"),
+    ]
+
     class Meta:
         verbose_name = _("question")
         verbose_name_plural = _("questions")
@@ -67,6 +83,8 @@ class Choice(Orderable):
     text = models.CharField(_("choice"), max_length=300)
     is_correct = models.BooleanField(_("correct"), default=False)
     feedback = models.CharField(_("feedback"), max_length=300, blank=True)
+
+    panels = [FieldPanel("text"), FieldPanel("is_correct"), FieldPanel("feedback")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("choice")
@@ -124,6 +142,32 @@ class Quiz(ClusterableModel):
         default=FeedbackTiming.AT_END,
     )
 
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("key"),
+        FieldPanel("instructions"),
+        MultiFieldPanel(
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("attempts_allowed"),
+                FieldPanel("grading"),
+                FieldPanel("time_limit_minutes"),
+                FieldPanel("feedback_timing"),
+            ],
+            heading=_("Rules"),
+        ),
+        InlinePanel("fixed_questions", label=_("Fixed questions")),
+        MultiFieldPanel(
+            [
+                FieldPanel("draw_area"),
+                FieldPanel("draw_count"),
+                FieldPanel("shuffle_questions"),
+                FieldPanel("shuffle_choices"),
+            ],
+            heading=_("Questions drawn at random"),
+        ),
+    ]
+
     class Meta:
         verbose_name = _("quiz")
         verbose_name_plural = _("quizzes")
@@ -143,6 +187,8 @@ class QuizQuestion(Orderable):
     question = models.ForeignKey(
         Question, on_delete=models.PROTECT, related_name="+", verbose_name=_("question")
     )
+
+    panels = [FieldPanel("question")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("fixed question")

@@ -1,19 +1,23 @@
 """Reads for course leaders: their runs and the run overview (firms × criteria)."""
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from ..models import (
+    Attempt,
     Attendance,
     AttendanceStatus,
     CourseRun,
     Enrolment,
     EnrolmentStatus,
+    Grading,
     InclusionPlan,
     LessonProgress,
     PlanStatus,
+    Quiz,
     RunStatus,
     Session,
 )
@@ -73,6 +77,47 @@ class SessionCell:
 
 
 @dataclass
+class QuizResult:
+    """One person's standing in one quiz: the attempt that counts by the quiz's
+    grading (best score, or the last submitted), and how many were submitted."""
+
+    attempts: int = 0
+    score: Decimal | None = None
+    passed: bool = False
+
+
+@dataclass
+class QuizCell:
+    """One required quiz for one firm: how many of its participants passed."""
+
+    quiz: Quiz
+    passed_count: int
+    total: int
+
+    @property
+    def passed(self) -> bool:
+        # One representative passing is enough for the firm's certification.
+        return self.passed_count > 0
+
+    @property
+    def label(self) -> str:
+        return f"{self.passed_count}/{self.total}"
+
+    @property
+    def mark(self) -> str:
+        return "✓" if self.passed_count else "–"
+
+
+@dataclass
+class ParticipantQuizzes:
+    """One participant's results, one per required quiz in `RunOverview.quizzes`."""
+
+    user_id: int
+    name: str
+    results: list[QuizResult]
+
+
+@dataclass
 class FirmRow:
     enrolment: Enrolment
     participants: list[int]  # user ids
@@ -80,6 +125,9 @@ class FirmRow:
     preparation_done: int = 0
     preparation_total: int = 0
     plan_status: str | None = None
+    # One per required quiz, in the order of `RunOverview.quizzes`.
+    quizzes: list[QuizCell] = field(default_factory=list)
+    people: list[ParticipantQuizzes] = field(default_factory=list)
 
     @property
     def firm(self):
@@ -102,13 +150,59 @@ class RunOverview:
     sessions: list[Session]
     rows: list[FirmRow]
     applications: list[Enrolment]
+    quizzes: list[Quiz] = field(default_factory=list)
+
+
+def _counted_result(attempts: list[tuple], grading: str) -> QuizResult:
+    """`attempts`: (score, passed) of submitted attempts, oldest first."""
+    if grading == Grading.LAST:
+        score, passed = attempts[-1]
+    else:
+        # The highest score (`max` keeps the earliest of equal scores).
+        score, passed = max(attempts, key=lambda attempt: attempt[0] or 0)
+    return QuizResult(attempts=len(attempts), score=score, passed=bool(passed))
+
+
+def quiz_results(
+    *, quizzes: list[Quiz], participants
+) -> dict[tuple[int, int], QuizResult]:
+    """{(user id, quiz id): result} for submitted attempts; one query.
+
+    `participants`: a queryset of user ids, used as a subquery.
+    """
+    if not quizzes:
+        return {}
+    grading = {quiz.pk: quiz.grading for quiz in quizzes}
+    submitted: dict[tuple[int, int], list[tuple]] = {}
+    for user_id, quiz_id, score, passed in (
+        Attempt.objects.filter(
+            quiz_id__in=list(grading),
+            user_id__in=participants,
+            submitted_at__isnull=False,
+        )
+        .order_by("user_id", "quiz_id", "number")
+        .values_list("user_id", "quiz_id", "score", "passed")
+    ):
+        submitted.setdefault((user_id, quiz_id), []).append((score, passed))
+    return {
+        key: _counted_result(attempts, grading[key[1]])
+        for key, attempts in submitted.items()
+    }
+
+
+def run_participant_ids(*, run: CourseRun) -> QuerySet:
+    """The user ids of the people taking part for accepted firms (a subquery)."""
+    return Enrolment.participants.through.objects.filter(
+        enrolment__run=run, enrolment__status=EnrolmentStatus.ACCEPTED
+    ).values("user_id")
 
 
 def run_overview(*, run: CourseRun) -> RunOverview:
-    """Firms × (attendance per session, preparation done, plan status).
+    """Firms × (attendance per session, preparation done, plan status, required
+    quizzes passed), and each participant's quiz results.
 
-    Five queries (seven with a cold cache) whatever the number of firms, people,
-    sessions or lessons.
+    Seven queries (nine with a cold cache) whatever the number of firms, people,
+    sessions, lessons, quizzes or attempts.
     """
     from .participant import run_plan
 
@@ -133,12 +227,30 @@ def run_overview(*, run: CourseRun) -> RunOverview:
     accepted = [e for e in enrolments if e.status == EnrolmentStatus.ACCEPTED]
     applications = [e for e in enrolments if e.status == EnrolmentStatus.APPLIED]
     participants: dict[int, list[int]] = {e.pk: [] for e in accepted}
+    names: dict[int, str] = {}
     # Filters join on the run rather than pass long lists of ids: cheaper to
     # build and to run with forty firms and two hundred people.
-    for enrolment_id, user_id in Enrolment.participants.through.objects.filter(
-        enrolment__run=run, enrolment__status=EnrolmentStatus.ACCEPTED
-    ).values_list("enrolment_id", "user_id"):
+    for enrolment_id, user_id, first_name, last_name, email in (
+        Enrolment.participants.through.objects.filter(
+            enrolment__run=run, enrolment__status=EnrolmentStatus.ACCEPTED
+        )
+        .order_by("user__first_name", "user__last_name", "user_id")
+        .values_list(
+            "enrolment_id",
+            "user_id",
+            "user__first_name",
+            "user__last_name",
+            "user__email",
+        )
+    ):
         participants[enrolment_id].append(user_id)
+        # As User.__str__, without loading whole users.
+        names[user_id] = f"{first_name} {last_name}".strip() or email
+
+    quizzes = list(
+        Quiz.objects.filter(courses__id=run.course_id).only("id", "title", "grading")
+    )
+    results = quiz_results(quizzes=quizzes, participants=run_participant_ids(run=run))
 
     present: set[tuple[int, int]] = set(
         Attendance.objects.filter(session__run=run, status__in=PRESENT).values_list(
@@ -172,8 +284,28 @@ def run_overview(*, run: CourseRun) -> RunOverview:
         row.preparation_total = len(all_lessons) * len(ids)
         row.preparation_done = sum(done_by_user.get(user_id, 0) for user_id in ids)
         row.plan_status = plans.get(enrolment.pk)
+        for user_id in ids:
+            row.people.append(
+                ParticipantQuizzes(
+                    user_id=user_id,
+                    name=names[user_id],
+                    results=[
+                        results.get((user_id, quiz.pk)) or QuizResult()
+                        for quiz in quizzes
+                    ],
+                )
+            )
+        for index, quiz in enumerate(quizzes):
+            passed = sum(1 for person in row.people if person.results[index].passed)
+            row.quizzes.append(QuizCell(quiz, passed, len(ids)))
         rows.append(row)
-    return RunOverview(run=run, sessions=sessions, rows=rows, applications=applications)
+    return RunOverview(
+        run=run,
+        sessions=sessions,
+        rows=rows,
+        applications=applications,
+        quizzes=quizzes,
+    )
 
 
 def session_attendance(*, session: Session) -> list[dict]:

@@ -5,8 +5,11 @@ template tags costs more than the rest of the page together, so the rows are
 assembled here with `format_html` (which escapes every value).
 """
 
+from decimal import Decimal
+
 from django import template
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
@@ -35,14 +38,57 @@ def overview_rows(rows) -> SafeString:
             )
         else:
             plan = not_started
+        quizzes = SafeString(
+            "".join(
+                f'<td><span aria-hidden="true">{cell.mark}</span> {cell.label}</td>'
+                for cell in row.quizzes
+            )
+        )
         html.append(
             format_html(
-                '<tr><th scope="row">{}</th><td>{}</td>{}<td>{} %</td><td>{}</td></tr>',
+                '<tr><th scope="row">{}</th><td>{}</td>{}<td>{} %</td><td>{}</td>{}'
+                "</tr>",
                 row.firm.name,
                 str(len(row.participants)),
                 cells,
                 str(row.preparation_percent),
                 plan,
+                quizzes,
             )
         )
+    return SafeString("\n".join(html))
+
+
+def score_label(score: Decimal | None) -> str:
+    """A score in per cent as people write it: "80 %", "66,67 %" in Norwegian."""
+    if score is None:
+        return ""
+    if score == score.to_integral_value():
+        return f"{int(score)} %"
+    return f"{number_format(score, decimal_pos=2)} %"
+
+
+@register.simple_tag
+def quiz_participant_rows(rows, index) -> SafeString:
+    """One row per participant for the required quiz at `index`, firm by firm."""
+    yes, no, not_taken = gettext("Yes"), gettext("No"), gettext("Not taken")
+    html = []
+    for row in rows:
+        for person in row.people:
+            result = person.results[index]
+            if not result.attempts:
+                passed = not_taken
+            else:
+                passed = yes if result.passed else no
+            html.append(
+                format_html(
+                    '<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td>'
+                    "<td>{}</td></tr>",
+                    person.name,
+                    row.firm.name,
+                    str(result.attempts),
+                    score_label(result.score),
+                    passed,
+                )
+            )
     return SafeString("\n".join(html))

@@ -27,6 +27,12 @@ def _permission(app_label: str, codename: str):
 def sync_role_permissions(sender, using="default", **kwargs):
     if sender.label != "accounts":
         return
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    # This runs before auth's own handler for later apps: create them all now.
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
     groups = {}
     for role in Role:
         groups[role], _created = Group.objects.using(using).get_or_create(

@@ -32,3 +32,26 @@ def test_seed_demo_submits_the_demo_firms_plan_once():
     assert plan.commitments.count() == 4
     assert plan.commitments.filter(is_public=True).count() == 2
     assert plan.events.count() == 1
+
+
+def test_seed_demo_makes_five_valid_quizzes_required_by_the_course():
+    from courses.models import Course, Quiz
+    from courses.services.quizzes import question_validate_choices
+
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    quizzes = Quiz.objects.prefetch_related("fixed_questions__question__choices")
+    assert quizzes.count() == 5
+    for quiz in quizzes:
+        questions = [item.question for item in quiz.fixed_questions.all()]
+        assert len(questions) == 5
+        for question in questions:
+            question_validate_choices(
+                kind=question.kind,
+                choices=[
+                    {"text": c.text, "is_correct": c.is_correct}
+                    for c in question.choices.all()
+                ],
+            )
+    course = Course.objects.get(slug="sosial-profil")
+    assert set(course.required_quizzes.all()) == set(quizzes)
