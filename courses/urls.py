@@ -1,4 +1,4 @@
-from .views import enrolment, leader, participant, plan, quiz_results
+from .views import enrolment, leader, participant, plan, quiz, quiz_results
 
 app_name = "courses"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     *enrolment.urlpatterns,
     *plan.urlpatterns,
     *participant.urlpatterns,
+    *quiz.urlpatterns,
 ]

@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, reset_queries
 from django.test import Client
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 WARMUPS = 3
@@ -125,7 +125,37 @@ def build():
             ]
     Attendance.objects.bulk_create(attendance)
     LessonProgress.objects.bulk_create(progress)
-    return {"run": run, "leader": leader, "participant": participant}
+
+    # The participant has finished one demo quiz and is halfway through another.
+    from courses.models import Quiz
+    from courses.services import quizzes
+
+    finished_quiz, open_quiz = Quiz.objects.order_by("key")[:2]
+    finished = quizzes.attempt_start(quiz=finished_quiz, user=participant)
+    for asked in finished.questions.all():
+        first = asked.snapshot["choices"][0]["id"]
+        quizzes.answer_save(
+            attempt=finished,
+            position=asked.position,
+            choice_ids=[first],
+            user=participant,
+        )
+    quizzes.attempt_submit(attempt=finished, user=participant)
+    ongoing = quizzes.attempt_start(quiz=open_quiz, user=participant)
+    asked = ongoing.questions.get(position=1)
+    quizzes.answer_save(
+        attempt=ongoing,
+        position=1,
+        choice_ids=[asked.snapshot["choices"][0]["id"]],
+        user=participant,
+    )
+    return {
+        "run": run,
+        "leader": leader,
+        "participant": participant,
+        "finished_attempt": finished,
+        "open_attempt": ongoing,
+    }
 
 
 def measure(client, url, rounds=ROUNDS):
@@ -170,10 +200,19 @@ def main() -> int:
         ("lesson", anonymous, LessonPage.objects.live().first().url),
         ("measure-catalogue", anonymous, MeasureCatalogPage.objects.live().first().url),
     ]
-    try:
-        pages.insert(1, ("my-course", participant, reverse("courses:my_course")))
-    except NoReverseMatch:
-        print("bench my-course skipped: no courses:my_course URL", file=sys.stderr)
+    pages.insert(1, ("my-course", participant, reverse("courses:my_course")))
+    pages += [
+        (
+            "quiz",
+            participant,
+            reverse("courses:quiz_attempt", args=[data["open_attempt"].pk]) + "?q=2",
+        ),
+        (
+            "quiz-result",
+            participant,
+            reverse("courses:quiz_result", args=[data["finished_attempt"].pk]),
+        ),
+    ]
 
     print(f"bench trivial ratio=1.00 queries=0 median_ms={trivial_ms:.2f}")
     for name, client, url in pages:

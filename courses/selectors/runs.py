@@ -180,6 +180,8 @@ def quiz_results(
             user_id__in=participants,
             submitted_at__isnull=False,
         )
+        # Numbers follow submission: a person has at most one open attempt,
+        # and it is submitted before the next one starts.
         .order_by("user_id", "quiz_id", "number")
         .values_list("user_id", "quiz_id", "score", "passed")
     ):
@@ -201,8 +203,9 @@ def run_overview(*, run: CourseRun) -> RunOverview:
     """Firms × (attendance per session, preparation done, plan status, required
     quizzes passed), and each participant's quiz results.
 
-    Seven queries (nine with a cold cache) whatever the number of firms, people,
-    sessions, lessons, quizzes or attempts.
+    Seven queries (six if the course requires no quiz; two more with a cold
+    cache) whatever the number of firms, people, sessions, lessons, quizzes or
+    attempts.
     """
     from .participant import run_plan
 
@@ -228,28 +231,32 @@ def run_overview(*, run: CourseRun) -> RunOverview:
     applications = [e for e in enrolments if e.status == EnrolmentStatus.APPLIED]
     participants: dict[int, list[int]] = {e.pk: [] for e in accepted}
     names: dict[int, str] = {}
+    quizzes = list(
+        Quiz.objects.filter(courses__id=run.course_id).only("id", "title", "grading")
+    )
     # Filters join on the run rather than pass long lists of ids: cheaper to
-    # build and to run with forty firms and two hundred people.
-    for enrolment_id, user_id, first_name, last_name, email in (
-        Enrolment.participants.through.objects.filter(
-            enrolment__run=run, enrolment__status=EnrolmentStatus.ACCEPTED
-        )
-        .order_by("user__first_name", "user__last_name", "user_id")
-        .values_list(
+    # build and to run with forty firms and two hundred people. Names are only
+    # needed for the per-person quiz results.
+    through = Enrolment.participants.through.objects.filter(
+        enrolment__run=run, enrolment__status=EnrolmentStatus.ACCEPTED
+    )
+    if quizzes:
+        for enrolment_id, user_id, first_name, last_name, email in through.order_by(
+            "user__first_name", "user__last_name", "user_id"
+        ).values_list(
             "enrolment_id",
             "user_id",
             "user__first_name",
             "user__last_name",
             "user__email",
-        )
-    ):
-        participants[enrolment_id].append(user_id)
-        # As User.__str__, without loading whole users.
-        names[user_id] = f"{first_name} {last_name}".strip() or email
+        ):
+            participants[enrolment_id].append(user_id)
+            # As User.__str__, without loading whole users.
+            names[user_id] = f"{first_name} {last_name}".strip() or email
+    else:
+        for enrolment_id, user_id in through.values_list("enrolment_id", "user_id"):
+            participants[enrolment_id].append(user_id)
 
-    quizzes = list(
-        Quiz.objects.filter(courses__id=run.course_id).only("id", "title", "grading")
-    )
     results = quiz_results(quizzes=quizzes, participants=run_participant_ids(run=run))
 
     present: set[tuple[int, int]] = set(
@@ -259,13 +266,12 @@ def run_overview(*, run: CourseRun) -> RunOverview:
     )
     done_by_user = dict(
         LessonProgress.objects.filter(
-            user__enrolments__run=run,
-            user__enrolments__status=EnrolmentStatus.ACCEPTED,
+            user_id__in=run_participant_ids(run=run),
             lesson_id__in=all_lessons,
             completed_at__isnull=False,
         )
         .values("user_id")
-        .annotate(done=Count("id", distinct=True))
+        .annotate(done=Count("id"))
         .values_list("user_id", "done")
     )
     plans = dict(
@@ -284,7 +290,7 @@ def run_overview(*, run: CourseRun) -> RunOverview:
         row.preparation_total = len(all_lessons) * len(ids)
         row.preparation_done = sum(done_by_user.get(user_id, 0) for user_id in ids)
         row.plan_status = plans.get(enrolment.pk)
-        for user_id in ids:
+        for user_id in ids if quizzes else ():
             row.people.append(
                 ParticipantQuizzes(
                     user_id=user_id,

@@ -10,7 +10,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Answer, Attempt, AttemptQuestion, Question, QuestionKind, Quiz
+from ..models import (
+    Answer,
+    Attempt,
+    AttemptQuestion,
+    FeedbackTiming,
+    Question,
+    QuestionKind,
+    Quiz,
+)
 
 SINGLE_NEEDS_ONE_CORRECT_MESSAGE = _(
     "A single-choice or true/false question has exactly one correct choice."
@@ -35,6 +43,10 @@ CHOICE_NOT_IN_QUESTION_MESSAGE = _("That choice does not belong to this question
 CHOOSE_ONE_MESSAGE = _("Choose one answer.")
 CHOOSE_AT_LEAST_ONE_MESSAGE = _("Choose at least one answer.")
 EMPTY_QUIZ_MESSAGE = _("This quiz has no questions yet.")
+# Once the feedback (and so the right answer) has been shown, the answer stays.
+ANSWER_LOCKED_MESSAGE = _(
+    "You have seen the feedback for this question; the answer can no longer change."
+)
 
 ONE = Decimal(1)
 
@@ -208,6 +220,11 @@ def _store_answer(attempt: Attempt, position: int, choice_ids) -> Answer:
     asked = attempt.questions.filter(position=position).first()
     if asked is None:
         raise ValidationError(QUESTION_NOT_IN_ATTEMPT_MESSAGE, code="not_in_attempt")
+    if (
+        attempt.quiz.feedback_timing == FeedbackTiming.AFTER_EACH
+        and Answer.objects.filter(attempt_question=asked).exists()
+    ):
+        raise ValidationError(ANSWER_LOCKED_MESSAGE, code="locked")
     valid_ids = {c["id"] for c in asked.snapshot["choices"]}
     try:
         chosen = list(dict.fromkeys(int(c) for c in choice_ids))

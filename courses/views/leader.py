@@ -101,6 +101,10 @@ def run_overview_csv(request, pk):
                 for s in overview.sessions
             ],
             _("Preparation done (%)"),
+            *[
+                _("Quiz %(title)s passed") % {"title": quiz.title}
+                for quiz in overview.quizzes
+            ],
             _("Plan status"),
         ]
     )
@@ -112,6 +116,7 @@ def run_overview_csv(request, pk):
                 len(row.participants),
                 *[f"{cell.present}/{cell.total}" for cell in row.sessions],
                 row.preparation_percent,
+                *[cell.label for cell in row.quizzes],
                 row.plan_status_label,
             ]
         )

@@ -12,9 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ..forms.quiz import AnswerForm
 from ..models import Attempt, FeedbackTiming, Quiz
@@ -22,10 +20,7 @@ from ..selectors import quizzes as selectors
 from ..selectors.quizzes import AttemptDetail
 from ..services import quizzes as services
 
-# Once the feedback (and so the right answer) has been shown, the answer stays.
-ANSWER_LOCKED_MESSAGE = gettext_lazy(
-    "You have seen the feedback for this question; the answer can no longer change."
-)
+ANSWER_LOCKED_MESSAGE = services.ANSWER_LOCKED_MESSAGE
 # The service refuses these because the attempt is over, not because of the input.
 _CLOSED_CODES = {"finished", "time_up"}
 ALL_ON_ONE_PARAM = "alle"
@@ -88,9 +83,7 @@ def quiz_start(request, key: str):
         try:
             attempt = services.attempt_start(quiz=quiz, user=request.user)
         except ValidationError as error:
-            return _start_page(
-                request, quiz, error=error, status=HTTPStatus.CONFLICT
-            )
+            return _start_page(request, quiz, error=error, status=HTTPStatus.CONFLICT)
         return redirect(_attempt_url(attempt))
     return _start_page(request, quiz)
 
@@ -206,7 +199,8 @@ def quiz_answer(request, attempt_pk: int, position: int):
         error = ValidationError(services.TIME_UP_MESSAGE, code="time_up")
         return _closed_page(request, attempt, error)
     form = AnswerForm(request.POST, question=question)
-    all_on_one = bool(request.POST.get("all_on_one"))
+    valid = form.is_valid()
+    all_on_one = bool(form.cleaned_data.get("all_on_one"))
     after_each = attempt.quiz.feedback_timing == FeedbackTiming.AFTER_EACH
 
     def refused(status=HTTPStatus.BAD_REQUEST):
@@ -219,11 +213,8 @@ def quiz_answer(request, attempt_pk: int, position: int):
             status=status,
         )
 
-    if not form.is_valid():
+    if not valid:
         return refused()
-    if after_each and question.answered:
-        form.add_error("choice", ValidationError(ANSWER_LOCKED_MESSAGE, code="locked"))
-        return refused(HTTPStatus.CONFLICT)
     try:
         services.answer_save(
             attempt=attempt,
@@ -236,7 +227,8 @@ def quiz_answer(request, attempt_pk: int, position: int):
             attempt.refresh_from_db()
             return _closed_page(request, attempt, error)
         form.add_error("choice", error)
-        return refused()
+        locked = getattr(error, "code", None) == "locked"
+        return refused(HTTPStatus.CONFLICT if locked else HTTPStatus.BAD_REQUEST)
     messages.success(
         request,
         _("Your answer to question %(position)s has been saved.")

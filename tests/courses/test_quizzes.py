@@ -314,3 +314,21 @@ def test_single_choice_needs_exactly_one_answer(open_attempt):
             user=user,
         )
     assert excinfo.value.code == "one"
+
+
+def test_with_feedback_after_each_question_an_answer_cannot_change():
+    from courses.models import FeedbackTiming
+
+    user = UserFactory()
+    quiz = qf.quiz(questions=[qf.question()], feedback_timing=FeedbackTiming.AFTER_EACH)
+    attempt = services.attempt_start(quiz=quiz, user=user)
+    q1 = attempt.questions.get(position=1)
+    services.answer_save(
+        attempt=attempt, position=1, choice_ids=qf.ids(q1, "Feil"), user=user
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        services.answer_save(
+            attempt=attempt, position=1, choice_ids=qf.ids(q1, "Riktig"), user=user
+        )
+    assert excinfo.value.code == "locked"
+    assert Answer.objects.get(attempt_question=q1).selected == qf.ids(q1, "Feil")

@@ -40,5 +40,7 @@ def test_bench_prints_one_line_per_page_with_at_most_15_queries(tmp_path):
         "home",
         "lesson",
         "measure-catalogue",
+        "quiz",
+        "quiz-result",
     }
     assert all(int(m["queries"]) <= 15 for m in lines)
