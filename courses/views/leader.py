@@ -1,13 +1,12 @@
 """Pages for course leaders: runs, sessions, applications, attendance, overview."""
 
-import csv
 from http import HTTPStatus
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -22,6 +21,7 @@ from ..selectors import runs as run_selectors
 from ..services import attendance as attendance_services
 from ..services import enrolment as enrolment_services
 from ..services import runs as run_services
+from .csv_download import csv_download
 
 
 def run_from_url(request, pk):
@@ -85,12 +85,7 @@ def run_overview(request, pk):
 def run_overview_csv(request, pk):
     run = run_from_url(request, pk)
     overview = run_selectors.run_overview(run=run)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="run-{run.pk}-overview.csv"'
-    )
-    response.write("\ufeff")  # so spreadsheet programs read æøå correctly
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_download(f"run-{run.pk}-overview.csv")
     writer.writerow(
         [
             _("Firm"),

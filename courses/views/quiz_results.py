@@ -1,9 +1,6 @@
 """Pages for course leaders: how a run's participants answered a required quiz."""
 
-import csv
-
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -12,6 +9,7 @@ from rules.contrib.views import permission_required
 
 from ..models import Quiz
 from ..selectors import quiz_results as selectors
+from .csv_download import csv_download
 from .leader import run_from_url
 
 
@@ -49,12 +47,7 @@ def quiz_results(request, run_pk, quiz_pk):
 def quiz_results_csv(request, run_pk, quiz_pk):
     run, quiz = _run_and_quiz(request, run_pk, quiz_pk)
     statistics = selectors.quiz_statistics(run=run, quiz=quiz)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="run-{run.pk}-quiz-{quiz.pk}.csv"'
-    )
-    response.write("\ufeff")  # so spreadsheet programs read æøå correctly
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_download(f"run-{run.pk}-quiz-{quiz.pk}.csv")
     writer.writerow(
         [
             _("Question number"),

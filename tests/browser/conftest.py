@@ -75,3 +75,14 @@ def assert_accessible(page):
         if v["impact"] in BLOCKING_IMPACTS
     ]
     assert blocking == [], f"{page.url}\n" + "\n".join(blocking)
+
+
+def log_in(page, email: str) -> None:
+    """Log in through the login form, as a person would, and land on the profile."""
+    from ..accounts.factories import TEST_PASSWORD
+
+    page.goto("/accounts/login/")
+    page.get_by_label("E-postadresse").fill(email)
+    page.get_by_label("Passord").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Logg inn").click()
+    page.wait_for_url("**/accounts/profile/")

@@ -5,19 +5,10 @@ from playwright.sync_api import expect
 
 from courses.models import Attendance
 
-from ..accounts.factories import TEST_PASSWORD
 from ..courses import factories
-from .conftest import assert_accessible
+from .conftest import assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(TEST_PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/accounts/profile/")
 
 
 def test_leader_takes_attendance_on_a_390_px_phone(browser, live_server):

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from ..accounts.factories import TEST_PASSWORD
 from ..cms import factories as cms
 from ..courses import factories
-from .conftest import assert_accessible
+from .conftest import assert_accessible, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -87,11 +87,7 @@ def test_participant_marks_a_preparation_lesson_done(page, participant):
 def test_someone_outside_any_run_gets_a_friendly_page(page, participant):
     from ..accounts.factories import UserFactory
 
-    outsider = UserFactory()
-    page.goto("/accounts/login/")
-    page.get_by_label("E-postadresse").fill(outsider.email)
-    page.get_by_label("Passord").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Logg inn").click()
+    log_in(page, UserFactory().email)
     page.goto("/kurs/mitt-kurs/")
     expect(page.locator("#not-in-run")).to_be_visible()
     assert_accessible(page)

@@ -16,22 +16,13 @@ from playwright.sync_api import expect
 
 from courses.models import InclusionPlan, PlanEventKind, PlanStatus
 
-from ..accounts.factories import TEST_PASSWORD
 from ..courses import factories
-from .conftest import assert_accessible
+from .conftest import assert_accessible, log_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def log_in(page, user):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-postadresse").fill(user.email)
-    page.get_by_label("Passord").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Logg inn").click()
-    expect(page).to_have_url(re.compile(r"/accounts/profile/"))
 
 
 def log_out(page):
@@ -49,7 +40,7 @@ def test_contact_submits_leader_requests_changes_contact_resubmits(page):
     due = (timezone.localdate() + timedelta(days=60)).isoformat()
 
     # The contact opens the plan (created as a draft) and writes a commitment.
-    log_in(page, contact)
+    log_in(page, contact.email)
     page.goto(plan_url)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.locator("#plan-status")).to_be_visible()
@@ -76,7 +67,7 @@ def test_contact_submits_leader_requests_changes_contact_resubmits(page):
     log_out(page)
 
     # The course leader asks for changes, with a comment.
-    log_in(page, leader)
+    log_in(page, leader.email)
     page.goto(review_url)
     expect(page.locator(".commitment")).to_have_text(
         re.compile("Vi tar inn to lærlinger fra NAV.")
@@ -93,7 +84,7 @@ def test_contact_submits_leader_requests_changes_contact_resubmits(page):
     log_out(page)
 
     # The contact sees the comment, edits and submits again.
-    log_in(page, contact)
+    log_in(page, contact.email)
     page.goto(plan_url)
     expect(page.locator("#review-comment")).to_contain_text(
         "Skriv hvem som skal være mentor."
@@ -120,7 +111,7 @@ def test_contact_submits_leader_requests_changes_contact_resubmits(page):
 
 def test_edit_page_with_errors_is_accessible(page):
     enrolment = factories.enrolment(run_=factories.run())
-    log_in(page, enrolment.contact)
+    log_in(page, enrolment.contact.email)
     page.goto(reverse("courses:plan_edit", kwargs={"enrolment_pk": enrolment.pk}))
     page.locator("#id_commitments-0-area").select_option("training")
     yesterday = (timezone.localdate() - timedelta(days=1)).isoformat()

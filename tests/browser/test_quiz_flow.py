@@ -5,9 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from ..accounts.factories import TEST_PASSWORD, UserFactory
+from ..accounts.factories import UserFactory
 from ..courses import quiz_factories as qf
-from .conftest import assert_accessible
+from .conftest import assert_accessible, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -31,14 +31,6 @@ def quiz():
     )
 
 
-def log_in(page, person):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-postadresse").fill(person.email)
-    page.get_by_label("Passord").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Logg inn").click()
-    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
-
-
 def answer(page, position, choice):
     question = page.locator(f"#question-{position}")
     question.get_by_label(choice, exact=True).check()
@@ -46,7 +38,7 @@ def answer(page, position, choice):
 
 
 def test_participant_takes_a_quiz_and_sees_the_result(page, quiz):
-    log_in(page, UserFactory())
+    log_in(page, UserFactory().email)
 
     page.goto(f"/kurs/quiz/{quiz.key}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Inkludering i praksis")

@@ -6,8 +6,7 @@ from playwright.sync_api import expect
 from ..courses import factories
 from ..courses import quiz_factories as qf
 from ..courses.test_quiz_results import take
-from .conftest import assert_accessible
-from .test_attendance_flow import log_in
+from .conftest import assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
