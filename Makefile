@@ -50,14 +50,19 @@ makemessages: $(VENV)/.installed-test
 		[e.flags.remove('fuzzy') for e in po if 'fuzzy' in e.flags]; \
 		po.metadata.update(Language='en'); po.metadata_is_fuzzy = False; po.save()"
 
-# Browser tests drive Debian's Chromium (never a downloaded browser).
+# Browser tests drive Debian's Chromium (never a downloaded browser); certificate
+# tests render PDFs to PNG (poppler-utils) and read their QR codes (zbar-tools).
+TEST_TOOLS := chromium:chromium pdftoppm:poppler-utils zbarimg:zbar-tools
 browser:
-	@if ! command -v chromium >/dev/null 2>&1; then \
+	@missing=""; for pair in $(TEST_TOOLS); do \
+		command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = "0" ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 		else \
-			echo "Chromium is missing: the browser tests need Debian's chromium package."; \
-			echo "Install it with: sudo apt-get install -y chromium"; \
+			echo "Missing Debian packages the tests need:$$missing"; \
+			echo "Install them with: sudo apt-get install -y$$missing"; \
 			exit 1; \
 		fi; \
 	fi

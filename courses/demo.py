@@ -46,6 +46,13 @@ SESSIONS = [
 ]
 
 RUN_TITLE = "Sosial Profil Asker – demokurs"
+PAST_RUN_TITLE = "Sosial Profil Asker – første kull"
+# The first cohort ran before the platform: attendance lists and quizzes were on
+# paper, so its certifications are recorded with this reason.
+PAST_RUN_OVERRIDE = (
+    "Første kull ble gjennomført før plattformen ble tatt i bruk. Oppmøtelister "
+    "og quizer er på papir og arkivert hos kursleder."
+)
 
 
 def _seed_quizzes() -> list:
@@ -134,20 +141,12 @@ DEMO_COMMITMENTS = [
 ]
 
 
-def _seed_demo_plan() -> None:
+def _write_plan(*, enrolment: Enrolment, by: User):
+    """The demo commitments as the firm's submitted plan."""
     from cms.models import Measure
 
-    from .models import InclusionPlan
     from .services import plans
 
-    enrolment = Enrolment.objects.filter(
-        firm__org_number=DEMO_FIRM_ORG_NUMBER, status=EnrolmentStatus.ACCEPTED
-    ).first()
-    contact = User.objects.filter(email=demo_email("kontakt")).first()
-    if enrolment is None or contact is None:
-        return
-    if InclusionPlan.objects.filter(enrolment=enrolment).exists():
-        return
     plan = plans.plan_get_or_create(enrolment=enrolment)
     measures = {m.slug: m for m in Measure.objects.all()}
     today = timezone.localdate()
@@ -164,10 +163,94 @@ def _seed_demo_plan() -> None:
             }
             for area, what, slug, responsible, days, public in DEMO_COMMITMENTS
         ],
-        by=contact,
+        by=by,
         expected_version=plan.version,
     )
-    plans.plan_submit(plan=plan, by=contact)
+    plans.plan_submit(plan=plan, by=by)
+    return plan
+
+
+def _seed_demo_plan() -> None:
+    from .models import InclusionPlan
+
+    enrolment = Enrolment.objects.filter(
+        firm__org_number=DEMO_FIRM_ORG_NUMBER,
+        status=EnrolmentStatus.ACCEPTED,
+        run__title=RUN_TITLE,
+    ).first()
+    contact = User.objects.filter(email=demo_email("kontakt")).first()
+    if enrolment is None or contact is None:
+        return
+    if InclusionPlan.objects.filter(enrolment=enrolment).exists():
+        return
+    _write_plan(enrolment=enrolment, by=contact)
+
+
+def _seed_past_run(*, course: Course, leader: User) -> None:
+    """A finished first cohort: most firms certified (one revoked, one lapsed),
+    course certificates for those who attended. The demo firm's certification
+    is due for its yearly follow-up."""
+    from .models import AttendanceStatus, CourseRun, RunStatus
+    from .services import attendance, certification, plans
+
+    today = timezone.localdate()
+    # Issued so that the demo firm's certification expires in about two months.
+    issued = today - timedelta(days=300)
+    start = timezone.make_aware(
+        timezone.datetime.combine(
+            issued - timedelta(days=42), timezone.datetime.min.time()
+        )
+    ).replace(hour=12)
+    run = runs.run_create_from_course(
+        course=course,
+        title=PAST_RUN_TITLE,
+        municipality="Asker",
+        capacity=12,
+        enrolment_deadline=issued - timedelta(days=50),
+        first_session_starts_at=start,
+        place="Asker rådhus, Katrineåsveien 20",
+        leaders=[leader],
+    )
+    CourseRun.objects.filter(pk=run.pk).update(status=RunStatus.FINISHED)
+    firms = list(Firm.objects.order_by("name")[:10])
+    demo_firm = Firm.objects.filter(org_number=DEMO_FIRM_ORG_NUMBER).first()
+    if demo_firm and demo_firm not in firms:
+        firms[-1] = demo_firm
+    sessions = list(run.sessions.order_by("starts_at"))
+    for number, firm in enumerate(firms):
+        enrolment = Enrolment.objects.create(
+            run=run, firm=firm, status=EnrolmentStatus.ACCEPTED
+        )
+        people = list(User.objects.filter(memberships__firm=firm, is_active=True))
+        enrolment.participants.set(people)
+        for session in sessions:
+            for person in people:
+                attendance.attendance_record(
+                    session=session,
+                    user=person,
+                    status=AttendanceStatus.PRESENT,
+                    by=leader,
+                )
+        if number == 2:
+            continue  # this firm never finished its plan: not certified
+        contact = next(
+            (p for p in people if p.memberships.filter(is_contact=True).exists()),
+            people[0] if people else leader,
+        )
+        plans.plan_approve(plan=_write_plan(enrolment=enrolment, by=contact), by=leader)
+        # One firm's certification lapsed (issued a year and a half ago).
+        day = issued - timedelta(days=250) if number == 3 else issued
+        made = certification.certification_create(
+            enrolment=enrolment, by=leader, override_reason=PAST_RUN_OVERRIDE, today=day
+        )
+        if number == 4:
+            certification.certificate_revoke(
+                certificate=made,
+                by=leader,
+                reason="Bedriften ba selv om å trekke sertifiseringen etter en "
+                "omorganisering.",
+            )
+    certification.course_certificates_issue(run=run, by=leader, today=issued)
 
 
 @transaction.atomic
@@ -216,6 +299,9 @@ def seed(stdout=None) -> dict[str, int]:
                 User.objects.filter(memberships__firm=firm, is_active=True)
             )
     _seed_demo_plan()
+    if leader and not CourseRun.objects.filter(title=PAST_RUN_TITLE).exists():
+        _seed_past_run(course=course, leader=leader)
+        created["runs"] += 1
     if stdout is not None:
         stdout.write(
             "courses: {courses} new courses, {runs} new runs".format(**created)

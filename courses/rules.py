@@ -64,3 +64,61 @@ rules.add_perm("courses.view_enrolment", is_enrolment_member | is_administrator)
 rules.add_perm("courses.view_plan", is_plan_member | is_plan_leader | is_administrator)
 rules.add_perm("courses.edit_plan", is_plan_contact | is_administrator)
 rules.add_perm("courses.review_plan", is_plan_leader | is_administrator)
+
+
+# --- Certification -------------------------------------------------------------
+
+
+@rules.predicate
+def is_enrolment_leader(user, enrolment):
+    """The person leads the run the firm is enrolled in."""
+    return enrolment is not None and enrolment.run_id in _leader_run_ids(user)
+
+
+@rules.predicate
+def is_certification_leader(user, certification):
+    return certification is not None and is_enrolment_leader(
+        user, certification.enrolment
+    )
+
+
+@rules.predicate
+def is_certification_member(user, certification):
+    return certification is not None and is_enrolment_member(
+        user, certification.enrolment
+    )
+
+
+@rules.predicate
+def is_certification_contact(user, certification):
+    return certification is not None and is_enrolment_contact(
+        user, certification.enrolment
+    )
+
+
+@rules.predicate
+def is_certificate_holder(user, certificate):
+    return certificate is not None and certificate.user_id == user.pk
+
+
+@rules.predicate
+def is_certificate_run_leader(user, certificate):
+    return certificate is not None and certificate.run_id in _leader_run_ids(user)
+
+
+rules.add_perm("courses.certify_firm", is_enrolment_leader | is_administrator)
+rules.add_perm(
+    "courses.view_certification",
+    is_certification_member | is_certification_leader | is_administrator,
+)
+rules.add_perm(
+    "courses.manage_certification", is_certification_leader | is_administrator
+)
+rules.add_perm("courses.file_follow_up", is_certification_contact | is_administrator)
+rules.add_perm(
+    "courses.view_course_certificate",
+    is_certificate_holder | is_certificate_run_leader | is_administrator,
+)
+rules.add_perm(
+    "courses.manage_course_certificate", is_certificate_run_leader | is_administrator
+)

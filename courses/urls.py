@@ -1,4 +1,12 @@
-from .views import enrolment, leader, participant, plan, quiz, quiz_results
+from .views import (
+    certification,
+    enrolment,
+    leader,
+    participant,
+    plan,
+    quiz,
+    quiz_results,
+)
 
 app_name = "courses"
 
@@ -9,4 +17,5 @@ urlpatterns = [
     *plan.urlpatterns,
     *participant.urlpatterns,
     *quiz.urlpatterns,
+    *certification.urlpatterns,
 ]

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -128,6 +129,9 @@ class FirmRow:
     # One per required quiz, in the order of `RunOverview.quizzes`.
     quizzes: list[QuizCell] = field(default_factory=list)
     people: list[ParticipantQuizzes] = field(default_factory=list)
+    # The course's certification rules for this firm, and its certification.
+    check: Any = None  # selectors.certification.CertificationCheck
+    certification: Any = None  # models.Certification or None
 
     @property
     def firm(self):
@@ -201,12 +205,14 @@ def run_participant_ids(*, run: CourseRun) -> QuerySet:
 
 def run_overview(*, run: CourseRun) -> RunOverview:
     """Firms × (attendance per session, preparation done, plan status, required
-    quizzes passed), and each participant's quiz results.
+    quizzes passed, certification rules and status), and each participant's quiz
+    results.
 
-    Seven queries (six if the course requires no quiz; two more with a cold
+    Eight queries (seven if the course requires no quiz; two more with a cold
     cache) whatever the number of firms, people, sessions, lessons, quizzes or
     attempts.
     """
+    from .certification import certification_rules, run_certifications
     from .participant import run_plan
 
     # Sessions and their (published) preparation lessons: cached per content
@@ -280,6 +286,8 @@ def run_overview(*, run: CourseRun) -> RunOverview:
         )
     )
 
+    certifications = run_certifications(run=run) if accepted else {}
+
     rows = []
     for enrolment in accepted:
         ids = participants[enrolment.pk]
@@ -304,6 +312,8 @@ def run_overview(*, run: CourseRun) -> RunOverview:
         for index, quiz in enumerate(quizzes):
             passed = sum(1 for person in row.people if person.results[index].passed)
             row.quizzes.append(QuizCell(quiz, passed, len(ids)))
+        row.check = certification_rules(run=run, row=row)
+        row.certification = certifications.get(enrolment.pk)
         rows.append(row)
     return RunOverview(
         run=run,

@@ -17,6 +17,47 @@ from django.utils.translation import gettext
 register = template.Library()
 
 
+def certification_cell(row) -> SafeString:
+    """The firm's certification status, or which rules hold, in plain words."""
+    url = reverse("courses:certification_firm", args=[row.enrolment.pk])
+    if row.certification is not None:
+        return format_html(
+            '<a href="{}">{}<span class="visually-hidden"> – {}</span></a>',
+            url,
+            row.certification.get_status_display(),
+            row.firm.name,
+        )
+    check = row.check
+    holding = sum(1 for rule in check.rules if rule.holds)
+    if check.holds:
+        summary = gettext("Ready to certify")
+    else:
+        summary = gettext("%(holding)s of %(total)s rules hold") % {
+            "holding": holding,
+            "total": len(check.rules),
+        }
+    items = SafeString(
+        "".join(
+            format_html(
+                '<li><span aria-hidden="true">{}</span> {}</li>',
+                "✓" if rule.holds else "✗",
+                rule.text,
+            )
+            for rule in check.rules
+        )
+    )
+    return format_html(
+        '<details><summary>{}</summary><ul class="list-unstyled small mb-1">{}'
+        '</ul><a href="{}">{}<span class="visually-hidden"> – {}</span></a>'
+        "</details>",
+        summary,
+        items,
+        url,
+        gettext("Certification"),
+        row.firm.name,
+    )
+
+
 @register.simple_tag
 def overview_rows(rows) -> SafeString:
     not_started = gettext("Not started")
@@ -47,13 +88,14 @@ def overview_rows(rows) -> SafeString:
         html.append(
             format_html(
                 '<tr><th scope="row">{}</th><td>{}</td>{}<td>{} %</td><td>{}</td>{}'
-                "</tr>",
+                "<td>{}</td></tr>",
                 row.firm.name,
                 str(len(row.participants)),
                 cells,
                 str(row.preparation_percent),
                 plan,
                 quizzes,
+                certification_cell(row),
             )
         )
     return SafeString("\n".join(html))

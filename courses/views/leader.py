@@ -101,6 +101,8 @@ def run_overview_csv(request, pk):
                 for quiz in overview.quizzes
             ],
             _("Plan status"),
+            _("Certification"),
+            _("Certification rules that do not hold"),
         ]
     )
     for row in overview.rows:
@@ -113,6 +115,8 @@ def run_overview_csv(request, pk):
                 row.preparation_percent,
                 *[cell.label for cell in row.quizzes],
                 row.plan_status_label,
+                row.certification.get_status_display() if row.certification else "",
+                " ".join(rule.text for rule in row.check.failing),
             ]
         )
     return response

@@ -136,6 +136,11 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_ACCESS_FAILURE_LOG_PER_USER_LIMIT = 100
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
+# /verify/: unknown codes tried per address before the page refuses for a while
+# (django-ratelimit, counted in the default cache; see lms/verify.py).
+VERIFY_MISS_RATE = os.environ.get("VERIFY_MISS_RATE", "20/h")
+RATELIMIT_USE_CACHE = "default"
+
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("en", _("English"))]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]

@@ -1,0 +1,54 @@
+"""Forms for certification: certify (with an optional override), revoke, follow up."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..services.certification import (
+    FOLLOW_UP_EMPTY_MESSAGE,
+    REVOKE_REASON_REQUIRED_MESSAGE,
+)
+
+
+class CertifyForm(forms.Form):
+    override_reason = forms.CharField(
+        label=_("Reason for certifying although the rules do not hold"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Only when you certify a firm that does not meet every rule. The "
+            "reason is recorded with the certification."
+        ),
+    )
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for revocation"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": REVOKE_REASON_REQUIRED_MESSAGE},
+        help_text=_("Recorded and kept; not shown on the public verification page."),
+    )
+
+
+class FollowUpForm(forms.Form):
+    narrative = forms.CharField(
+        label=_("What the firm has done this year"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": FOLLOW_UP_EMPTY_MESSAGE},
+        help_text=_(
+            "Which commitments from the plan you have carried out, what you have "
+            "learnt, and what you will do next year. Do not write anything that "
+            "identifies a person."
+        ),
+    )
+
+
+class DocumentLanguageForm(forms.Form):
+    lang = forms.ChoiceField(
+        choices=[("nb", "Norsk bokmål"), ("en", "English")], required=False
+    )
+
+    def language(self) -> str:
+        if self.is_valid():
+            return self.cleaned_data["lang"] or "nb"
+        return "nb"

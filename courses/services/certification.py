@@ -1,0 +1,358 @@
+"""Writes for certification: certify, revoke, follow up, renew; course certificates.
+
+Every change to a certification writes a `CertificationEvent` in the same
+transaction; events and certifications are never deleted. Expiry needs no
+write at all: it follows from the valid-until date.
+"""
+
+import calendar
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lms.verification import code_in_use
+
+from ..codes import new_code
+from ..models import (
+    CertificateStatus,
+    Certification,
+    CertificationEvent,
+    CertificationEventKind,
+    CourseCertificate,
+    CourseRun,
+    Enrolment,
+    EnrolmentStatus,
+    ExpiryReminder,
+    FollowUpReport,
+)
+from ..selectors.certification import (
+    course_certificate_eligible_ids,
+    enrolment_certification_check,
+)
+
+CERTIFY_RULES_NOT_MET_MESSAGE = _(
+    "The firm does not meet the course's rules yet. To certify it anyway, write "
+    "the reason in the override field; it will be recorded."
+)
+CERTIFY_NOT_ACCEPTED_MESSAGE = _(
+    "Only a firm whose enrolment in this run is accepted can be certified."
+)
+ALREADY_CERTIFIED_MESSAGE = _("This firm is already certified for this course run.")
+REVOKE_REASON_REQUIRED_MESSAGE = _(
+    "Write why the certification is revoked; the reason is recorded."
+)
+ALREADY_REVOKED_MESSAGE = _("This certificate has already been revoked.")
+REVOKE_EXPIRED_MESSAGE = _(
+    "This certification has already expired and cannot be revoked. Expired "
+    "certifications are not shown as valid anywhere."
+)
+RENEW_REVOKED_MESSAGE = _("A revoked certification cannot be renewed.")
+RENEW_NEEDS_FOLLOW_UP_MESSAGE = _(
+    "The firm has not filed its yearly follow-up report for this period yet. It "
+    "is needed before the certification can be renewed."
+)
+RENEW_TOO_EARLY_MESSAGE = _(
+    "The certification can be renewed from %(date)s (90 days before it expires)."
+)
+FOLLOW_UP_TOO_EARLY_MESSAGE = _(
+    "The follow-up report can be filed from %(date)s (90 days before the "
+    "certification expires)."
+)
+FOLLOW_UP_ALREADY_FILED_MESSAGE = _(
+    "The follow-up report for this period has already been filed."
+)
+FOLLOW_UP_REVOKED_MESSAGE = _(
+    "The certification has been revoked, so no follow-up report can be filed."
+)
+FOLLOW_UP_EMPTY_MESSAGE = _("Describe what the firm has done this year.")
+NO_ELIGIBLE_PARTICIPANTS_MESSAGE = _(
+    "Nobody in this run has attended the sessions required for a course "
+    "certificate yet."
+)
+
+# Follow-up and renewal open this many days before a certification expires.
+RENEWAL_WINDOW_DAYS = 90
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day if it has fewer."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def renewal_opens_on(certification: Certification) -> date:
+    return date.fromordinal(certification.valid_until.toordinal() - RENEWAL_WINDOW_DAYS)
+
+
+def _unused_code() -> str:
+    """A code no certificate of any kind uses yet (collisions are ~impossible,
+    but a code must never point at two certificates)."""
+    while True:
+        code = new_code()
+        if not code_in_use(code):
+            return code
+
+
+def _event(certification, kind, *, by, reason=""):
+    CertificationEvent.objects.create(
+        certification=certification,
+        kind=kind,
+        by=by,
+        reason=reason,
+        valid_until=certification.valid_until,
+    )
+
+
+def certification_create(
+    *, enrolment: Enrolment, by, override_reason: str = "", today: date | None = None
+) -> Certification:
+    """Certify the firm of an accepted enrolment when the course's rules hold, or
+    with a recorded reason when they do not. Two concurrent calls make one."""
+    today = today or timezone.localdate()
+    override_reason = override_reason.strip()
+    if enrolment.status != EnrolmentStatus.ACCEPTED:
+        raise ValidationError(CERTIFY_NOT_ACCEPTED_MESSAGE)
+    if Certification.objects.filter(enrolment=enrolment).exists():
+        raise ValidationError(ALREADY_CERTIFIED_MESSAGE)
+    check = enrolment_certification_check(enrolment=enrolment)
+    if not check.holds and not override_reason:
+        raise ValidationError(CERTIFY_RULES_NOT_MET_MESSAGE)
+    course = enrolment.run.course
+    certification = Certification(
+        enrolment=enrolment,
+        code=_unused_code(),
+        issued_on=today,
+        valid_until=add_months(today, course.certificate_validity_months),
+        issued_by=by,
+        override_reason="" if check.holds else override_reason,
+    )
+    certification.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            certification.save()
+            _event(
+                certification,
+                CertificationEventKind.CERTIFIED
+                if check.holds
+                else CertificationEventKind.CERTIFIED_OVERRIDE,
+                by=by,
+                reason=certification.override_reason,
+            )
+    except IntegrityError as error:
+        # The other request won the race on the one-per-enrolment constraint.
+        raise ValidationError(ALREADY_CERTIFIED_MESSAGE) from error
+    return certification
+
+
+def _locked(model, pk):
+    return model.objects.select_for_update().get(pk=pk)
+
+
+@transaction.atomic
+def certificate_revoke(
+    *, certificate: Certification | CourseCertificate, by, reason: str
+) -> Certification | CourseCertificate:
+    """Revoke a valid certificate with a recorded reason; an expired or already
+    revoked one is left as it is."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(REVOKE_REASON_REQUIRED_MESSAGE)
+    certificate = _locked(type(certificate), certificate.pk)
+    status = certificate.status
+    if status == CertificateStatus.REVOKED:
+        raise ValidationError(ALREADY_REVOKED_MESSAGE)
+    if status == CertificateStatus.EXPIRED:
+        raise ValidationError(REVOKE_EXPIRED_MESSAGE)
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = by
+    certificate.revoked_reason = reason
+    certificate.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
+    if isinstance(certificate, Certification):
+        _event(certificate, CertificationEventKind.REVOKED, by=by, reason=reason)
+    return certificate
+
+
+@transaction.atomic
+def follow_up_file(
+    *, certification: Certification, by, narrative: str, today: date | None = None
+) -> FollowUpReport:
+    """File the firm's yearly follow-up for the current period (once), from 90
+    days before the certification expires."""
+    today = today or timezone.localdate()
+    narrative = narrative.strip()
+    if not narrative:
+        raise ValidationError({"narrative": FOLLOW_UP_EMPTY_MESSAGE})
+    certification = _locked(Certification, certification.pk)
+    if certification.revoked_at is not None:
+        raise ValidationError(FOLLOW_UP_REVOKED_MESSAGE)
+    opens = renewal_opens_on(certification)
+    if today < opens:
+        raise ValidationError(FOLLOW_UP_TOO_EARLY_MESSAGE % {"date": opens})
+    if certification.follow_ups.filter(period_ends=certification.valid_until).exists():
+        raise ValidationError(FOLLOW_UP_ALREADY_FILED_MESSAGE)
+    report = FollowUpReport.objects.create(
+        certification=certification,
+        period_ends=certification.valid_until,
+        narrative=narrative,
+        filed_by=by,
+    )
+    _event(certification, CertificationEventKind.FOLLOW_UP_FILED, by=by)
+    return report
+
+
+@transaction.atomic
+def certification_renew(
+    *, certification: Certification, by, today: date | None = None
+) -> Certification:
+    """Extend a certification by the course's validity once the follow-up for the
+    current period is filed. A lapsed one restarts from today."""
+    today = today or timezone.localdate()
+    certification = _locked(Certification, certification.pk)
+    if certification.revoked_at is not None:
+        raise ValidationError(RENEW_REVOKED_MESSAGE)
+    opens = renewal_opens_on(certification)
+    if today < opens:
+        raise ValidationError(RENEW_TOO_EARLY_MESSAGE % {"date": opens})
+    if not certification.follow_ups.filter(
+        period_ends=certification.valid_until
+    ).exists():
+        raise ValidationError(RENEW_NEEDS_FOLLOW_UP_MESSAGE)
+    months = certification.enrolment.run.course.certificate_validity_months
+    start = max(certification.valid_until, today)
+    certification.valid_until = add_months(start, months)
+    certification.save(update_fields=["valid_until"])
+    _event(certification, CertificationEventKind.RENEWED, by=by)
+    return certification
+
+
+def course_certificates_issue(
+    *, run: CourseRun, by, today: date | None = None
+) -> list[CourseCertificate]:
+    """Give every participant who attended the sessions required a kursbevis;
+    those who already have one keep it. Returns the new ones."""
+    today = today or timezone.localdate()
+    eligible = course_certificate_eligible_ids(run=run)
+    if not eligible:
+        raise ValidationError(NO_ELIGIBLE_PARTICIPANTS_MESSAGE)
+    from lms.accounts.models import User
+
+    have = set(
+        CourseCertificate.objects.filter(run=run).values_list("user_id", flat=True)
+    )
+    created = []
+    for user in User.objects.filter(pk__in=eligible).exclude(pk__in=have):
+        try:
+            with transaction.atomic():
+                created.append(
+                    CourseCertificate.objects.create(
+                        run=run,
+                        user=user,
+                        holder_name=str(user),
+                        code=_unused_code(),
+                        issued_on=today,
+                        issued_by=by,
+                    )
+                )
+        except IntegrityError:
+            continue  # issued by a concurrent request meanwhile
+    return created
+
+
+# Days before expiry at which the firm's contacts are reminded, latest first.
+EXPIRY_REMINDER_DAYS = (30, 90)
+
+
+def expiry_reminders_send(*, today: date | None = None) -> int:
+    """E-mail the contacts of firms whose certification expires within 90 or 30
+    days; each reminder at most once per certification period. Returns how
+    many certifications were reminded about."""
+    from django.conf import settings
+    from django.core.mail import EmailMessage
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils import translation
+
+    from lms.accounts.models import User
+
+    from ..selectors.certification import absolute_url
+
+    today = today or timezone.localdate()
+    horizon = date.fromordinal(today.toordinal() + max(EXPIRY_REMINDER_DAYS))
+    due = Certification.objects.filter(
+        revoked_at__isnull=True, valid_until__gte=today, valid_until__lte=horizon
+    ).select_related("enrolment__firm", "enrolment__run__course")
+    sent = 0
+    for certification in due:
+        days_left = (certification.valid_until - today).days
+        # The most urgent reminder that is due; a missed 90-day one is not
+        # sent after the 30-day one.
+        days_before = min(d for d in EXPIRY_REMINDER_DAYS if days_left <= d)
+        contacts = list(
+            User.objects.filter(
+                memberships__firm=certification.enrolment.firm_id,
+                memberships__is_contact=True,
+                is_active=True,
+                anonymised_at__isnull=True,
+            )
+        )
+        if not contacts:
+            continue
+        with transaction.atomic():
+            rows = [
+                ExpiryReminder(
+                    certification=certification,
+                    days_before=d,
+                    valid_until=certification.valid_until,
+                )
+                for d in EXPIRY_REMINDER_DAYS
+                if d >= days_before
+            ]
+            try:
+                with transaction.atomic():
+                    ExpiryReminder.objects.create(
+                        certification=certification,
+                        days_before=days_before,
+                        valid_until=certification.valid_until,
+                    )
+            except IntegrityError:
+                continue  # already sent for this period
+            # A later, less urgent reminder must not follow this one.
+            ExpiryReminder.objects.bulk_create(
+                [row for row in rows if row.days_before != days_before],
+                ignore_conflicts=True,
+            )
+            url = absolute_url(
+                reverse(
+                    "courses:certification_firm",
+                    kwargs={"enrolment_pk": certification.enrolment_id},
+                )
+            )
+            for contact in contacts:
+                with (
+                    translation.override(contact.language),
+                    timezone.override(settings.TIME_ZONE),
+                ):
+                    context = {
+                        "user": contact,
+                        "certification": certification,
+                        "firm": certification.enrolment.firm,
+                        "days_left": days_left,
+                        "url": url,
+                    }
+                    subject = render_to_string(
+                        "courses/email/expiry_reminder_subject.txt", context
+                    )
+                    body = render_to_string(
+                        "courses/email/expiry_reminder_body.txt", context
+                    )
+                EmailMessage(
+                    subject=" ".join(subject.split()), body=body, to=[contact.email]
+                ).send()
+        sent += 1
+    return sent

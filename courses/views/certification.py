@@ -1,0 +1,357 @@
+"""Certification pages: certify a firm, revoke, follow up, renew; course
+certificates (kursbevis) and their PDFs; the public page about a course."""
+
+from http import HTTPStatus
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..documents.pdf import render_certificate_pdf, render_certificates_zip
+from ..forms.certification import (
+    CertifyForm,
+    DocumentLanguageForm,
+    FollowUpForm,
+    RevokeForm,
+)
+from ..models import Certification, Course, CourseCertificate, Enrolment
+from ..selectors import certification as selectors
+from ..services import certification as services
+from .leader import run_from_url
+
+
+def _enrolment(request, pk) -> Enrolment:
+    """The enrolment in the URL, for its run's leaders and the firm's members."""
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("run__course", "firm"), pk=pk
+    )
+    user = request.user
+    if not (
+        user.has_perm("courses.certify_firm", enrolment)
+        or user.has_perm("courses.view_enrolment", enrolment)
+    ):
+        raise PermissionDenied
+    return enrolment
+
+
+def _certification(request, pk, perm) -> Certification:
+    certification = selectors.certification_detail(pk=pk)
+    if certification is None:
+        raise Http404
+    if not request.user.has_perm(perm, certification):
+        raise PermissionDenied
+    return certification
+
+
+def _firm_page(request, enrolment, *, status=HTTPStatus.OK, **forms):
+    certification = getattr(enrolment, "certification", None)
+    if certification is not None:
+        certification = selectors.certification_detail(pk=certification.pk)
+    user = request.user
+    context = {
+        "enrolment": enrolment,
+        "run": enrolment.run,
+        "certification": certification,
+        "check": selectors.enrolment_certification_check(enrolment=enrolment),
+        "can_certify": user.has_perm("courses.certify_firm", enrolment),
+        "certify_form": forms.get("certify_form") or CertifyForm(),
+        "revoke_form": forms.get("revoke_form") or RevokeForm(),
+        "follow_up_form": forms.get("follow_up_form") or FollowUpForm(),
+    }
+    if certification is not None:
+        context.update(
+            can_manage=user.has_perm("courses.manage_certification", certification),
+            can_follow_up=user.has_perm("courses.file_follow_up", certification),
+            renewal_opens_on=services.renewal_opens_on(certification),
+            follow_up_filed=any(
+                report.period_ends == certification.valid_until
+                for report in certification.follow_ups.all()
+            ),
+        )
+    return render(request, "courses/certification/firm.html", context, status=status)
+
+
+@login_required
+def certification_firm(request, enrolment_pk):
+    """The firm's certification in a run: rules, status, history and actions."""
+    return _firm_page(request, _enrolment(request, enrolment_pk))
+
+
+@require_POST
+@login_required
+def certify(request, enrolment_pk):
+    enrolment = _enrolment(request, enrolment_pk)
+    if not request.user.has_perm("courses.certify_firm", enrolment):
+        raise PermissionDenied
+    form = CertifyForm(request.POST)
+    form.is_valid()
+    try:
+        services.certification_create(
+            enrolment=enrolment,
+            by=request.user,
+            override_reason=form.cleaned_data.get("override_reason", ""),
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _firm_page(
+            request, enrolment, status=HTTPStatus.BAD_REQUEST, certify_form=form
+        )
+    messages.success(
+        request, _("%(firm)s is now certified.") % {"firm": enrolment.firm.name}
+    )
+    return redirect("courses:certification_firm", enrolment_pk=enrolment.pk)
+
+
+@require_POST
+@login_required
+def revoke(request, pk):
+    certification = _certification(request, pk, "courses.manage_certification")
+    form = RevokeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.certificate_revoke(
+                certificate=certification,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+    if form.errors:
+        return _firm_page(
+            request,
+            certification.enrolment,
+            status=HTTPStatus.BAD_REQUEST,
+            revoke_form=form,
+        )
+    messages.success(request, _("The certification has been revoked."))
+    return redirect(
+        "courses:certification_firm", enrolment_pk=certification.enrolment_id
+    )
+
+
+@require_POST
+@login_required
+def renew(request, pk):
+    certification = _certification(request, pk, "courses.manage_certification")
+    try:
+        certification = services.certification_renew(
+            certification=certification, by=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            _("The certification has been renewed until %(date)s.")
+            % {"date": certification.valid_until.strftime("%d.%m.%Y")},
+        )
+    return redirect(
+        "courses:certification_firm", enrolment_pk=certification.enrolment_id
+    )
+
+
+@require_POST
+@login_required
+def follow_up(request, pk):
+    certification = _certification(request, pk, "courses.file_follow_up")
+    form = FollowUpForm(request.POST)
+    if form.is_valid():
+        try:
+            services.follow_up_file(
+                certification=certification,
+                by=request.user,
+                narrative=form.cleaned_data["narrative"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+    if form.errors:
+        return _firm_page(
+            request,
+            certification.enrolment,
+            status=HTTPStatus.BAD_REQUEST,
+            follow_up_form=form,
+        )
+    messages.success(
+        request,
+        _(
+            "Thank you: the follow-up report has been filed. The course leader "
+            "can now renew the certification."
+        ),
+    )
+    return redirect(
+        "courses:certification_firm", enrolment_pk=certification.enrolment_id
+    )
+
+
+def _pdf_response(document, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        render_certificate_pdf(document=document), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@login_required
+def certification_pdf(request, pk):
+    certification = _certification(request, pk, "courses.view_certification")
+    language = DocumentLanguageForm(request.GET).language()
+    document = selectors.certification_document(
+        certification=certification, language=language
+    )
+    return _pdf_response(document, f"sertifikat-{certification.code}.pdf")
+
+
+@login_required
+def course_certificate_pdf(request, pk):
+    certificate = get_object_or_404(
+        CourseCertificate.objects.select_related("run__course", "issued_by"), pk=pk
+    )
+    if not request.user.has_perm("courses.view_course_certificate", certificate):
+        raise PermissionDenied
+    language = DocumentLanguageForm(request.GET).language()
+    document = selectors.course_certificate_document(
+        certificate=certificate, language=language
+    )
+    return _pdf_response(document, f"kursbevis-{certificate.code}.pdf")
+
+
+def _run_leader(request, run_pk):
+    run = run_from_url(request, run_pk)
+    if not request.user.has_perm("courses.manage_run", run):
+        raise PermissionDenied
+    return run
+
+
+@login_required
+def course_certificates(request, run_pk):
+    """The leader's list of a run's course certificates, and who can get one."""
+    run = _run_leader(request, run_pk)
+    if request.method == "POST":
+        try:
+            created = services.course_certificates_issue(run=run, by=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            if created:
+                messages.success(
+                    request,
+                    _("%(count)s course certificates were issued.")
+                    % {"count": len(created)},
+                )
+            else:
+                messages.info(
+                    request,
+                    _("Everyone who qualifies already has a course certificate."),
+                )
+        return redirect("courses:course_certificates", run_pk=run.pk)
+    certificates = selectors.run_course_certificates(run=run)
+    have = {certificate.user_id for certificate in certificates}
+    waiting = [
+        user_id
+        for user_id in selectors.course_certificate_eligible_ids(run=run)
+        if user_id not in have
+    ]
+    return render(
+        request,
+        "courses/certification/course_certificates.html",
+        {"run": run, "certificates": certificates, "waiting_count": len(waiting)},
+    )
+
+
+@login_required
+def course_certificates_zip(request, run_pk):
+    run = _run_leader(request, run_pk)
+    language = DocumentLanguageForm(request.GET).language()
+    documents = [
+        selectors.course_certificate_document(certificate=c, language=language)
+        for c in selectors.run_course_certificates(run=run)
+        if c.revoked_at is None
+    ]
+    response = HttpResponse(
+        render_certificates_zip(documents=documents), content_type="application/zip"
+    )
+    response["Content-Disposition"] = f'attachment; filename="kursbevis-{run.pk}.zip"'
+    return response
+
+
+@require_POST
+@login_required
+def course_certificate_revoke(request, pk):
+    certificate = get_object_or_404(CourseCertificate, pk=pk)
+    if not request.user.has_perm("courses.manage_course_certificate", certificate):
+        raise PermissionDenied
+    form = RevokeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.errors["reason"][0])
+    else:
+        try:
+            services.certificate_revoke(
+                certificate=certificate,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request,
+                _("The course certificate for %(name)s has been revoked.")
+                % {"name": certificate.holder_name},
+            )
+    return redirect(
+        reverse("courses:course_certificates", kwargs={"run_pk": certificate.run_id})
+    )
+
+
+def course_about(request, slug):
+    """What a course is and what its certificate requires (public; the Open
+    Badges achievement points here)."""
+    course = get_object_or_404(
+        Course.objects.prefetch_related("session_templates", "required_quizzes"),
+        slug=slug,
+    )
+    return render(
+        request, "courses/certification/course_about.html", {"course": course}
+    )
+
+
+urlpatterns = [
+    path("om/<slug:slug>/", course_about, name="course_about"),
+    path(
+        "sertifisering/firma/<int:enrolment_pk>/",
+        certification_firm,
+        name="certification_firm",
+    ),
+    path("sertifisering/firma/<int:enrolment_pk>/sertifiser/", certify, name="certify"),
+    path("sertifisering/<int:pk>/tilbakekall/", revoke, name="certification_revoke"),
+    path("sertifisering/<int:pk>/forny/", renew, name="certification_renew"),
+    path("sertifisering/<int:pk>/oppfolging/", follow_up, name="follow_up"),
+    path(
+        "sertifisering/<int:pk>/sertifikat.pdf",
+        certification_pdf,
+        name="certification_pdf",
+    ),
+    path(
+        "ledelse/<int:run_pk>/kursbevis/",
+        course_certificates,
+        name="course_certificates",
+    ),
+    path(
+        "ledelse/<int:run_pk>/kursbevis.zip",
+        course_certificates_zip,
+        name="course_certificates_zip",
+    ),
+    path(
+        "kursbevis/<int:pk>.pdf", course_certificate_pdf, name="course_certificate_pdf"
+    ),
+    path(
+        "kursbevis/<int:pk>/tilbakekall/",
+        course_certificate_revoke,
+        name="course_certificate_revoke",
+    ),
+]
