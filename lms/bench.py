@@ -7,6 +7,10 @@ handler and middleware (the test client), and prints one line per page:
     bench <page-name> ratio=<page ms / trivial ms> queries=<n> median_ms=<ms>
 
 (ratio: median page time over median trivial-view time)
+
+and then one line for certificate PDFs (200 course certificates, no database):
+
+    bench kursbevis-pdf per_second=<renders per second> median_ms=<ms>
 """
 
 import io
@@ -173,6 +177,52 @@ def measure(client, url, rounds=ROUNDS):
     return statistics.median(timings), queries
 
 
+def bench_certificate_pdfs(count=200):
+    """Course certificate PDFs rendered one at a time, no database involved:
+
+    bench kursbevis-pdf per_second=<renders per second> median_ms=<ms>
+    """
+    from datetime import date
+
+    from courses.documents import CertificateDocument, CertificateKind
+    from courses.documents.pdf import render_certificate_pdf
+
+    first_names = ["Kari", "Ola", "Ingrid", "Mohammed", "Åse", "Bjørn", "Sofie"]
+    last_names = ["Nordmann", "Haugland-Kristoffersen", "Ødegård", "Ali", "Berg"]
+    documents = []
+    for n in range(WARMUPS + count):
+        code = f"B{n:03d}-QX9P-4RTW"
+        first = first_names[n % len(first_names)]
+        last = last_names[n % len(last_names)]
+        documents.append(
+            CertificateDocument(
+                kind=CertificateKind.COURSE,
+                code=code,
+                verify_url=f"https://sosialprofil.no/verify/{code}/",
+                holder_name=f"{first} {last}",
+                course_title="Sertifiseringskurs i sosial bærekraft",
+                run_title="Høstkurset 2026",
+                municipality="Asker",
+                session_dates=(date(2026, 9, 3), date(2026, 9, 17), date(2026, 10, 1)),
+                issued_on=date(2026, 11, 23),
+                issuer_name="Sosial Profil",
+                issuer_url="https://sosialprofil.no/",
+                signed_by="Ingrid Haugland",
+            )
+        )
+    for document in documents[:WARMUPS]:
+        render_certificate_pdf(document=document)
+    timings = []
+    for document in documents[WARMUPS:]:
+        start = time.perf_counter()
+        pdf = render_certificate_pdf(document=document)
+        timings.append((time.perf_counter() - start) * 1000)
+        assert pdf.startswith(b"%PDF"), document.code
+    per_second = count / (sum(timings) / 1000)
+    median_ms = statistics.median(timings)
+    print(f"bench kursbevis-pdf per_second={per_second:.1f} median_ms={median_ms:.2f}")
+
+
 def main() -> int:
     started = time.perf_counter()
     data = build()
@@ -221,6 +271,7 @@ def main() -> int:
             f"bench {name} ratio={median_ms / trivial_ms:.2f} "
             f"queries={queries} median_ms={median_ms:.2f}"
         )
+    bench_certificate_pdfs()
     elapsed = time.perf_counter() - started
     print(f"# built and measured in {elapsed:.0f} s", file=sys.stderr)
     return 0

@@ -1,0 +1,424 @@
+"""Certificate PDFs: one framed A4 landscape page per :class:`CertificateDocument`.
+
+Pure functions of the document (no database, no request), so a view only wraps
+the bytes in a ``FileResponse``. Only reportlab's standard fonts are used: they
+cover æ ø å, embed nothing and keep a page at a few milliseconds.
+"""
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import NamedTuple
+
+from django.utils import formats, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
+
+import segno
+from reportlab.lib.colors import Color
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from . import CertificateDocument, CertificateKind
+
+PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
+CENTRE = PAGE_WIDTH / 2
+# The text block may use this much of the page's width; the frame takes the rest.
+TEXT_WIDTH = 600
+
+NAVY = Color(0.11, 0.20, 0.33)
+GOLD = Color(0.69, 0.55, 0.34)
+INK = Color(0.13, 0.13, 0.15)
+MUTED = Color(0.38, 0.40, 0.44)
+
+SERIF = "Times-Roman"
+SERIF_BOLD = "Times-Bold"
+SERIF_ITALIC = "Times-Italic"
+SANS = "Helvetica"
+SANS_BOLD = "Helvetica-Bold"
+MONO_BOLD = "Courier-Bold"
+
+QR_SIZE = 86
+QR_LEFT, QR_BOTTOM = PAGE_WIDTH - 150 - QR_SIZE / 2, 104
+# The body keeps clear of the QR code and the four modules of white it needs.
+BODY_TOP, BODY_BOTTOM = 448, QR_BOTTOM + QR_SIZE + 12
+
+# Django's English DATE_FORMAT is American ("Nov. 23, 2026"); a certificate wants
+# the long day-first form. Month names still come from Django's catalogues.
+LONG_DATE_FORMATS = {"nb": "j. F Y", "en": "j F Y"}
+DAY_MONTH_FORMATS = {"nb": "j. F", "en": "j F"}
+
+# File names are ASCII: the Norwegian letters by the usual convention, the rest
+# through slugify's accent stripping.
+NORWEGIAN_LETTERS = str.maketrans(
+    {"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A"}
+)
+FILENAME_SLUG_LENGTH = 60
+
+
+class _Line(NamedTuple):
+    text: str
+    font: str
+    size: float
+    colour: Color
+    gap: float  # space above the line
+    rule: float = 0  # width of a gold rule under it, if any
+
+
+def render_certificate_pdf(*, document: CertificateDocument) -> bytes:
+    """One A4 landscape page in the document's language, with a QR code that
+    encodes exactly ``document.verify_url``."""
+    buffer = io.BytesIO()
+    with translation.override(document.language):
+        canvas = Canvas(
+            buffer,
+            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+            lang=document.language,
+            pageCompression=1,
+        )
+        _set_metadata(canvas, document=document)
+        _draw_frame(canvas)
+        _draw_heading(canvas, document=document)
+        _draw_body(canvas, document=document)
+        _draw_dates(canvas, document=document)
+        _draw_signature(canvas, document=document)
+        _draw_verification(canvas, document=document)
+        canvas.showPage()
+        canvas.save()
+    return buffer.getvalue()
+
+
+def render_certificates_zip(*, documents: Iterable[CertificateDocument]) -> bytes:
+    """A ZIP with one PDF per document under unique ASCII names, in name order."""
+    named: dict[str, CertificateDocument] = {}
+    for document in documents:
+        name = certificate_filename(document=document)
+        stem, number = name.removesuffix(".pdf"), 2
+        while name in named:
+            name, number = f"{stem}-{number}.pdf", number + 1
+        named[name] = document
+    buffer = io.BytesIO()
+    # PDF pages are already compressed; deflating them again only costs time.
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        # By name without ".pdf", so "…-4RTW.pdf" comes before "…-4RTW-2.pdf".
+        for name in sorted(named, key=lambda name: name.removesuffix(".pdf")):
+            document = named[name]
+            info = zipfile.ZipInfo(
+                name, date_time=(*document.issued_on.timetuple()[:3], 0, 0, 0)
+            )
+            info.external_attr = 0o644 << 16  # else unzip makes them unreadable
+            archive.writestr(info, render_certificate_pdf(document=document))
+    return buffer.getvalue()
+
+
+def certificate_filename(*, document: CertificateDocument) -> str:
+    """An ASCII file name such as ``kursbevis-ola-nordmann-K7M2-QX9P-4RTW.pdf``."""
+    with translation.override(document.language):
+        if document.kind == CertificateKind.FIRM:
+            # Translators: the start of a PDF file name: lower case, no spaces.
+            prefix = pgettext("file name", "certificate")
+        else:
+            # Translators: the start of a PDF file name: lower case, no spaces.
+            prefix = pgettext("file name", "course-certificate")
+    parts = [
+        _ascii_slug(prefix),
+        _ascii_slug(document.holder_name)[:FILENAME_SLUG_LENGTH].strip("-"),
+        re.sub(r"[^A-Za-z0-9-]", "", document.code),
+    ]
+    return "-".join(part for part in parts if part) + ".pdf"
+
+
+def format_org_number(number: str) -> str:
+    """``914035171`` as ``914 035 171``; anything but nine digits unchanged."""
+    digits = number.replace(" ", "")
+    if len(digits) == 9 and digits.isdigit():
+        return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
+    return number
+
+
+def format_long_date(value: date, *, with_year: bool = True) -> str:
+    """The date in words for the active language: "23. november 2026"."""
+    language = (translation.get_language() or "nb").split("-")[0]
+    if with_year:
+        pattern = LONG_DATE_FORMATS.get(language, "DATE_FORMAT")
+    else:
+        pattern = DAY_MONTH_FORMATS.get(language, "MONTH_DAY_FORMAT")
+    return formats.date_format(value, pattern)
+
+
+def format_date_list(values: Sequence[date]) -> str:
+    """Dates in words, the year only where it changes or ends the list:
+    "3. september · 17. september · 1. oktober 2026"."""
+    return " · ".join(
+        format_long_date(
+            value,
+            with_year=index == len(values) - 1 or values[index + 1].year != value.year,
+        )
+        for index, value in enumerate(values)
+    )
+
+
+def _ascii_slug(text: str) -> str:
+    return slugify(text.translate(NORWEGIAN_LETTERS))
+
+
+def _title(document: CertificateDocument) -> str:
+    if document.kind == CertificateKind.FIRM:
+        return pgettext("firm certification", "Certificate")
+    return pgettext("participant certificate", "Course certificate")
+
+
+def _set_metadata(canvas: Canvas, *, document: CertificateDocument) -> None:
+    canvas.setTitle(f"{_title(document)}: {document.holder_name}")
+    canvas.setAuthor(document.issuer_name)
+    canvas.setCreator(document.issuer_name)
+    canvas.setSubject(
+        _("%(course)s – verification code %(code)s")
+        % {"course": document.course_title, "code": document.code}
+    )
+    canvas.setKeywords([_("certificate"), _("social sustainability"), document.code])
+    # Viewers show the title rather than a file name; screen readers announce it.
+    canvas.setViewerPreference("DisplayDocTitle", "true")
+
+
+def _draw_frame(canvas: Canvas) -> None:
+    outer, inner = 22, 31
+    canvas.setStrokeColor(NAVY)
+    canvas.setLineWidth(3)
+    canvas.rect(outer, outer, PAGE_WIDTH - 2 * outer, PAGE_HEIGHT - 2 * outer)
+    canvas.setStrokeColor(GOLD)
+    canvas.setLineWidth(0.8)
+    canvas.rect(inner, inner, PAGE_WIDTH - 2 * inner, PAGE_HEIGHT - 2 * inner)
+    canvas.setLineWidth(0.4)
+    canvas.rect(
+        inner + 3, inner + 3, PAGE_WIDTH - 2 * inner - 6, PAGE_HEIGHT - 2 * inner - 6
+    )
+    canvas.setFillColor(GOLD)
+    for x in (inner, PAGE_WIDTH - inner):
+        for y in (inner, PAGE_HEIGHT - inner):
+            _diamond(canvas, x, y, 7)
+
+
+def _diamond(canvas: Canvas, x: float, y: float, radius: float) -> None:
+    path = canvas.beginPath()
+    path.moveTo(x, y + radius)
+    path.lineTo(x + radius, y)
+    path.lineTo(x, y - radius)
+    path.lineTo(x - radius, y)
+    path.close()
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
+def _ornament(canvas: Canvas, y: float, half_width: float) -> None:
+    """A thin gold rule with a small diamond in the middle."""
+    canvas.setStrokeColor(GOLD)
+    canvas.setLineWidth(0.7)
+    canvas.line(CENTRE - half_width, y, CENTRE - 8, y)
+    canvas.line(CENTRE + 8, y, CENTRE + half_width, y)
+    canvas.setFillColor(GOLD)
+    _diamond(canvas, CENTRE, y, 3.5)
+
+
+def _draw_heading(canvas: Canvas, *, document: CertificateDocument) -> None:
+    canvas.setFillColor(GOLD)
+    _centred(canvas, document.issuer_name.upper(), 536, SANS_BOLD, 9.5, spacing=3)
+    canvas.setFillColor(NAVY)
+    title = _title(document).upper()
+    size = _fitting_size(title, SERIF, 44, TEXT_WIDTH, spacing=5)
+    _centred(canvas, title, 480, SERIF, size, spacing=5)
+    _ornament(canvas, 463, 120)
+
+
+def _draw_body(canvas: Canvas, *, document: CertificateDocument) -> None:
+    """The statement from "This is to certify that" to the session dates,
+    centred vertically between the heading and the footer."""
+    lines: list[_Line] = []
+
+    def add(text, font, size, colour, gap, rule=0):
+        lines.append(_Line(text, font, size, colour, gap, rule))
+
+    add(_("This is to certify that"), SERIF_ITALIC, 15, MUTED, 0)
+    name_size, name_lines = _fit_lines(
+        document.holder_name, SERIF_BOLD, max_size=36, min_size=22, width=TEXT_WIDTH
+    )
+    widest = max(_width(line, SERIF_BOLD, name_size) for line in name_lines)
+    rule = min(max(widest + 40, 380), TEXT_WIDTH + 20)
+    for index, line in enumerate(name_lines):
+        last = index == len(name_lines) - 1
+        gap = 16 if index == 0 else 4
+        add(line, SERIF_BOLD, name_size, INK, gap, rule=rule if last else 0)
+    if document.kind == CertificateKind.FIRM:
+        if document.holder_org_number:
+            number = format_org_number(document.holder_org_number)
+            # Translators: the firm's organisation number (Norwegian "Org.nr.").
+            add(_("Org. no. %(number)s") % {"number": number}, SANS, 10.5, MUTED, 15)
+        statement = _("is certified in social sustainability after completing")
+    else:
+        statement = _("has completed the course")
+    add(statement, SERIF_ITALIC, 15, MUTED, 18)
+    title_size, title_lines = _fit_lines(
+        document.course_title, SERIF_BOLD, max_size=21, min_size=15, width=TEXT_WIDTH
+    )
+    for index, line in enumerate(title_lines):
+        add(line, SERIF_BOLD, title_size, NAVY, 10 if index == 0 else 3)
+    run = _run_line(document)
+    if run:
+        add(run, SANS, _fitting_size(run, SANS, 11, TEXT_WIDTH), INK, 9)
+    if document.session_dates:
+        dates = format_date_list(document.session_dates)
+        label = ngettext(
+            "Course session: %(dates)s",
+            "Course sessions: %(dates)s",
+            len(document.session_dates),
+        ) % {"dates": dates}
+        add(label, SANS, _fitting_size(label, SANS, 10, TEXT_WIDTH), MUTED, 6)
+
+    # Each line's height is its gap plus its size; centre the block in its band,
+    # closing the gaps up when long names and titles make it too tall.
+    band = BODY_TOP - BODY_BOTTOM
+    text_height = sum(line.size for line in lines)
+    gaps = sum(line.gap for line in lines)
+    squeeze = min(1, max(0.4, (band - text_height) / gaps))
+    height = text_height + gaps * squeeze
+    y = BODY_TOP - max(0, (band - height) / 2)
+    for line in lines:
+        y -= line.gap * squeeze + line.size * 0.8  # most of a line is above it
+        canvas.setFillColor(line.colour)
+        _centred(canvas, line.text, y, line.font, line.size)
+        y -= line.size * 0.2
+        if line.rule:
+            canvas.setStrokeColor(GOLD)
+            canvas.setLineWidth(0.6)
+            canvas.line(CENTRE - line.rule / 2, y - 5, CENTRE + line.rule / 2, y - 5)
+
+
+def _run_line(document: CertificateDocument) -> str:
+    run, municipality = document.run_title.strip(), document.municipality.strip()
+    # Run titles often name the municipality already ("Vårkurset i Asker").
+    if municipality and municipality.lower() not in run.lower():
+        return f"{run}, {municipality}" if run else municipality
+    return run
+
+
+def _draw_dates(canvas: Canvas, *, document: CertificateDocument) -> None:
+    x = 150
+    rows = [(_("Issued"), document.issued_on)]
+    if document.valid_until:
+        rows.append((_("Valid until"), document.valid_until))
+    y = 150 if len(rows) == 2 else 128
+    for label, value in rows:
+        canvas.setFillColor(MUTED)
+        _centred(canvas, label.upper(), y, SANS, 7.5, spacing=1.5, x=x)
+        canvas.setFillColor(INK)
+        _centred(canvas, format_long_date(value), y - 17, SERIF, 14, x=x)
+        y -= 46
+
+
+def _draw_signature(canvas: Canvas, *, document: CertificateDocument) -> None:
+    line_y = 112
+    canvas.setStrokeColor(INK)
+    canvas.setLineWidth(0.6)
+    canvas.line(CENTRE - 115, line_y, CENTRE + 115, line_y)
+    signer = document.signed_by or document.issuer_name
+    canvas.setFillColor(INK)
+    size = _fitting_size(signer, SERIF_ITALIC, 20, 230)
+    _centred(canvas, signer, line_y + 8, SERIF_ITALIC, size)
+    if document.signed_by:
+        role = pgettext("signature", "Course leader, %(issuer)s") % {
+            "issuer": document.issuer_name
+        }
+    else:
+        role = pgettext("signature", "Issuer")
+    canvas.setFillColor(MUTED)
+    _centred(canvas, role, line_y - 14, SANS, _fitting_size(role, SANS, 9, 260))
+
+
+def _draw_verification(canvas: Canvas, *, document: CertificateDocument) -> None:
+    x, y = QR_LEFT, QR_BOTTOM
+    _draw_qr(canvas, document.verify_url, x=x, y=y, size=QR_SIZE)
+    qr_centre = x + QR_SIZE / 2
+    canvas.setFillColor(MUTED)
+    label = _("Verification code").upper()
+    _centred(canvas, label, y - 17, SANS, 7.5, spacing=1.5, x=qr_centre)
+    canvas.setFillColor(INK)
+    code_size = _fitting_size(document.code, MONO_BOLD, 13, 180)
+    _centred(canvas, document.code, y - 33, MONO_BOLD, code_size, x=qr_centre)
+    canvas.setFillColor(MUTED)
+    text = _("Check that this certificate is genuine at %(url)s") % {
+        "url": document.verify_url
+    }
+    _centred(canvas, text, 46, SANS, _fitting_size(text, SANS, 8.5, 720))
+
+
+def _draw_qr(canvas: Canvas, data: str, *, x: float, y: float, size: float) -> None:
+    """The QR code as filled rectangles, one per run of dark modules in a row.
+
+    The caller keeps four modules around it clear (the quiet zone)."""
+    matrix = segno.make(data, error="m", micro=False).matrix
+    count = len(matrix)
+    canvas.saveState()
+    # One unit per module, rows downwards: whole-number coordinates keep the
+    # content stream short and quick to write.
+    canvas.translate(x, y + size)
+    canvas.scale(size / count, -size / count)
+    path = canvas.beginPath()
+    for row_index, row in enumerate(matrix):
+        column = 0
+        while column < count:
+            if row[column]:
+                start = column
+                while column < count and row[column]:
+                    column += 1
+                path.rect(start, row_index, column - start, 1)
+            else:
+                column += 1
+    canvas.setFillColor(Color(0, 0, 0))
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
+
+
+def _centred(
+    canvas: Canvas,
+    text: str,
+    y: float,
+    font: str,
+    size: float,
+    spacing: float = 0,
+    x: float = CENTRE,
+) -> None:
+    canvas.setFont(font, size)
+    canvas.drawCentredString(x, y, text, charSpace=spacing)
+
+
+def _width(text: str, font: str, size: float, spacing: float = 0) -> float:
+    return stringWidth(text, font, size) + spacing * max(len(text) - 1, 0)
+
+
+def _fitting_size(
+    text: str, font: str, size: float, width: float, spacing: float = 0
+) -> float:
+    """The size, at most ``size``, at which ``text`` fits on one line of ``width``."""
+    natural = _width(text, font, size, spacing)
+    return size if natural <= width else size * width / natural
+
+
+def _fit_lines(
+    text: str, font: str, *, max_size: float, min_size: float, width: float
+) -> tuple[float, Sequence[str]]:
+    """One line if it fits at ``min_size`` or more, else the most even split
+    into two lines, at the largest size that fits (never wider than ``width``)."""
+    single = _fitting_size(text, font, max_size, width)
+    words = text.split()
+    if single >= min_size or len(words) < 2:
+        return single, [text]
+    splits = (
+        (" ".join(words[:cut]), " ".join(words[cut:])) for cut in range(1, len(words))
+    )
+    lines = min(splits, key=lambda pair: max(_width(p, font, 1) for p in pair))
+    # Two lines at full size would crowd the page; a little smaller reads better.
+    size = min(_fitting_size(line, font, max_size * 0.85, width) for line in lines)
+    return (size, list(lines)) if size > single else (single, [text])
