@@ -15,6 +15,7 @@ from .demo_content.lessons_attitudes_measures import LESSONS as LESSONS_A
 from .demo_content.lessons_support import LESSONS as LESSONS_C
 from .demo_content.lessons_targetgroups_training import LESSONS as LESSONS_B
 from .models import (
+    FirmRegistryPage,
     LessonPage,
     Measure,
     MeasureCatalogPage,
@@ -84,6 +85,17 @@ CATALOGUE = {
         "<p>Alle tiltak og virkemidler bedriften kan bruke, samlet på ett sted. "
         "Filtrer på målgruppe, type tiltak, område eller tilbyder. Sjekk alltid "
         "gjeldende regler hos tilbyderen før dere søker.</p>"
+    ),
+}
+
+REGISTRY = {
+    "slug": "sertifiserte-bedrifter",
+    "title": "Sertifiserte bedrifter",
+    "intro": (
+        "<p>Bedriftene her har fullført sertifiseringskurset i sosial bærekraft og "
+        "har en gyldig sertifisering. Søk på navn eller organisasjonsnummer, eller "
+        "filtrer på kommune og bransje, og se hva hver bedrift har forpliktet seg "
+        "til.</p>"
     ),
 }
 
@@ -221,6 +233,16 @@ def seed(stdout=None) -> dict[str, int]:
                 title=CATALOGUE["title"],
                 slug=CATALOGUE["slug"],
                 intro=CATALOGUE["intro"],
+            ),
+        )
+    # One registry per site: an editor may have moved or renamed it.
+    if not FirmRegistryPage.objects.exists():
+        _publish_child(
+            home,
+            FirmRegistryPage(
+                title=REGISTRY["title"],
+                slug=REGISTRY["slug"],
+                intro=REGISTRY["intro"],
             ),
         )
 

@@ -14,6 +14,7 @@ from .models.pages import (
     ToolboxAreaPage,
     ToolboxIndexPage,
 )
+from .models.registry import FirmRegistryPage
 from .models.snippets import Measure, TargetGroup
 
 
@@ -206,7 +207,7 @@ def main_menu() -> list[tuple[str, str]]:
     def build():
         sections = [
             page
-            for model in (ToolboxIndexPage, MeasureCatalogPage)
+            for model in (ToolboxIndexPage, MeasureCatalogPage, FirmRegistryPage)
             for page in model.objects.live().order_by("path")[:1]
         ]
         return [(page.title, page.url) for page in sections]

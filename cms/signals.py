@@ -36,6 +36,20 @@ m2m_changed.connect(
 )
 
 
+@receiver(post_save, sender="courses.Certification", dispatch_uid="cms.cert-save")
+@receiver(post_delete, sender="courses.Certification", dispatch_uid="cms.cert-del")
+@receiver(post_save, sender="accounts.Firm", dispatch_uid="cms.firm-save")
+def forget_cached_certifications(sender, instance, **kwargs):
+    """The certification API caches per firm: drop it when the firm or one of its
+    certifications changes (the registry pages themselves are not cached)."""
+    from courses.selectors.registry import firm_certifications_forget
+
+    if sender._meta.label == "accounts.Firm":
+        firm_certifications_forget(org_number=instance.org_number)
+    else:
+        firm_certifications_forget(enrolment_id=instance.enrolment_id)
+
+
 @receiver(post_migrate, dispatch_uid="cms.grant_editor_permissions")
 def grant_editor_permissions(sender, using="default", **kwargs):
     """Editors manage the measure catalogue and the images, whatever the database."""

@@ -4,8 +4,11 @@ from django.contrib import admin
 
 from .models import (
     Attendance,
+    Certification,
+    CertificationEvent,
     Commitment,
     Course,
+    CourseCertificate,
     CourseRun,
     Enrolment,
     InclusionPlan,
@@ -80,3 +83,41 @@ class InclusionPlanAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     readonly_fields = ["version"]
     inlines = [CommitmentInline, PlanEventInline]
+
+
+class CertificationEventInline(admin.TabularInline):
+    model = CertificationEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ["kind", "at", "by", "reason", "valid_until"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Certificates change only through the course leader's pages, which check
+    the rules and record every change; the admin is for looking things up."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Certification)
+class CertificationAdmin(ReadOnlyAdmin):
+    list_display = ["enrolment", "code", "issued_on", "valid_until", "revoked_at"]
+    list_filter = ["issued_on", "valid_until"]
+    search_fields = ["code", "enrolment__firm__name", "enrolment__firm__org_number"]
+    inlines = [CertificationEventInline]
+
+
+@admin.register(CourseCertificate)
+class CourseCertificateAdmin(ReadOnlyAdmin):
+    list_display = ["holder_name", "run", "code", "issued_on", "revoked_at"]
+    search_fields = ["code", "holder_name"]

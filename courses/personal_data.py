@@ -5,7 +5,7 @@ Imported from courses/wagtail_hooks.py, which Wagtail loads at start-up.
 
 from lms.accounts import personal_data
 
-from .models import LessonProgress, ReflectionNote, SessionReminder
+from .models import CourseCertificate, LessonProgress, ReflectionNote, SessionReminder
 
 
 def _iso(value):
@@ -53,6 +53,29 @@ def _export_session_reminders(user):
         {"session": str(row.session), "sent_at": _iso(row.sent_at)}
         for row in rows.order_by("sent_at", "pk")
     ]
+
+
+@personal_data.exporter("course_certificates")
+def _export_course_certificates(user):
+    rows = CourseCertificate.objects.filter(user=user).select_related("run__course")
+    return [
+        {
+            "course": row.run.course.title,
+            "run": row.run.title,
+            "name_on_certificate": row.holder_name,
+            "verification_code": row.formatted_code,
+            "issued_on": _iso(row.issued_on),
+            "revoked_at": _iso(row.revoked_at),
+        }
+        for row in rows.order_by("issued_on", "pk")
+    ]
+
+
+@personal_data.eraser
+def _erase_course_certificates(user):
+    # The certificate stays verifiable (the paper copy exists), but no longer
+    # says whose it is.
+    CourseCertificate.objects.filter(user=user).update(holder_name="")
 
 
 @personal_data.eraser

@@ -16,6 +16,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("lms.accounts.urls")),
     path("kurs/", include("courses.urls")),
+    path("api/", include("courses.api_urls")),
+    path("verify/", include("lms.verify")),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -6,11 +6,13 @@ from .pages import (
     ToolboxAreaPage,
     ToolboxIndexPage,
 )
+from .registry import FirmRegistryPage
 from .snippets import Measure, MeasureKind, Provider, ProviderKind, TargetGroup
 
 __all__ = [
     "CustomImage",
     "CustomRendition",
+    "FirmRegistryPage",
     "HomePage",
     "LessonPage",
     "Measure",

@@ -64,7 +64,11 @@ class HomePage(CachedRestrictionsMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.ToolboxIndexPage", "cms.MeasureCatalogPage"]
+    subpage_types = [
+        "cms.ToolboxIndexPage",
+        "cms.MeasureCatalogPage",
+        "cms.FirmRegistryPage",
+    ]
     max_count = 1
 
     class Meta:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from lms.verification import Verified
 
@@ -68,12 +68,9 @@ def certification_rules(*, run: CourseRun, row: FirmRow) -> CertificationCheck:
     rules.append(
         RuleCheck(
             holds=represented >= required and required > 0,
-            text=ngettext(
-                "A representative was present at %(present)d of %(total)d sessions "
-                "(%(required)d required).",
-                "Representatives were present at %(present)d of %(total)d sessions "
-                "(%(required)d required).",
-                represented,
+            text=_(
+                "The firm was represented at %(present)d of %(total)d sessions "
+                "(%(required)d required)."
             )
             % {
                 "present": represented,
@@ -152,12 +149,17 @@ def course_certificate_eligible_ids(*, run: CourseRun) -> list[int]:
     if required == 0:
         return []
     attended: dict[int, int] = {}
-    for user_id in Attendance.objects.filter(
-        session__run=run,
-        status__in=PRESENT,
-        user__enrolments__run=run,
-        user__enrolments__status=EnrolmentStatus.ACCEPTED,
-    ).values_list("user_id", flat=True):
+    # Distinct: the join repeats a session for someone in two firms of the run.
+    for user_id, _session_id in (
+        Attendance.objects.filter(
+            session__run=run,
+            status__in=PRESENT,
+            user__enrolments__run=run,
+            user__enrolments__status=EnrolmentStatus.ACCEPTED,
+        )
+        .values_list("user_id", "session_id")
+        .distinct()
+    ):
         attended[user_id] = attended.get(user_id, 0) + 1
     return sorted(user_id for user_id, count in attended.items() if count >= required)
 

@@ -35,7 +35,7 @@ from ..selectors.certification import (
 
 CERTIFY_RULES_NOT_MET_MESSAGE = _(
     "The firm does not meet the course's rules yet. To certify it anyway, write "
-    "the reason in the override field; it will be recorded."
+    "the reason in the field below; it will be recorded."
 )
 CERTIFY_NOT_ACCEPTED_MESSAGE = _(
     "Only a firm whose enrolment in this run is accepted can be certified."

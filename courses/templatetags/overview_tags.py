@@ -6,6 +6,7 @@ assembled here with `format_html` (which escapes every value).
 """
 
 from decimal import Decimal
+from html import escape
 
 from django import template
 from django.urls import reverse
@@ -17,50 +18,44 @@ from django.utils.translation import gettext
 register = template.Library()
 
 
-def certification_cell(row) -> SafeString:
+def certification_cell(row, labels: dict) -> str:
     """The firm's certification status, or which rules hold, in plain words."""
     url = reverse("courses:certification_firm", args=[row.enrolment.pk])
+    firm = escape(row.firm.name)
     if row.certification is not None:
-        return format_html(
-            '<a href="{}">{}<span class="visually-hidden"> – {}</span></a>',
-            url,
-            row.certification.get_status_display(),
-            row.firm.name,
+        return (
+            f'<a href="{url}">{escape(row.certification.get_status_display())}'
+            f'<span class="visually-hidden"> – {firm}</span></a>'
         )
     check = row.check
-    holding = sum(1 for rule in check.rules if rule.holds)
     if check.holds:
-        summary = gettext("Ready to certify")
+        summary = labels["ready"]
     else:
-        summary = gettext("%(holding)s of %(total)s rules hold") % {
-            "holding": holding,
+        summary = labels["holding"] % {
+            "holding": sum(1 for rule in check.rules if rule.holds),
             "total": len(check.rules),
         }
-    items = SafeString(
-        "".join(
-            format_html(
-                '<li><span aria-hidden="true">{}</span> {}</li>',
-                "✓" if rule.holds else "✗",
-                rule.text,
-            )
-            for rule in check.rules
-        )
+    items = "".join(
+        f'<li><span aria-hidden="true">{"✓" if rule.holds else "✗"}</span> '
+        f"{escape(rule.text)}</li>"
+        for rule in check.rules
     )
-    return format_html(
-        '<details><summary>{}</summary><ul class="list-unstyled small mb-1">{}'
-        '</ul><a href="{}">{}<span class="visually-hidden"> – {}</span></a>'
-        "</details>",
-        summary,
-        items,
-        url,
-        gettext("Certification"),
-        row.firm.name,
+    return (
+        f"<details><summary>{escape(summary)}</summary>"
+        f'<ul class="list-unstyled small mb-1">{items}</ul>'
+        f'<a href="{url}">{labels["certification"]}'
+        f'<span class="visually-hidden"> – {firm}</span></a></details>'
     )
 
 
 @register.simple_tag
 def overview_rows(rows) -> SafeString:
     not_started = gettext("Not started")
+    labels = {
+        "ready": gettext("Ready to certify"),
+        "holding": gettext("Rules met: %(holding)s of %(total)s"),
+        "certification": escape(gettext("Certification")),
+    }
     html = []
     for row in rows:
         # Marks and "n/m" labels are our own digits and symbols: nothing to escape.
@@ -95,7 +90,7 @@ def overview_rows(rows) -> SafeString:
                 str(row.preparation_percent),
                 plan,
                 quizzes,
-                certification_cell(row),
+                SafeString(certification_cell(row, labels)),
             )
         )
     return SafeString("\n".join(html))

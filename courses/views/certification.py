@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from ..documents.pdf import render_certificate_pdf, render_certificates_zip
@@ -240,7 +241,11 @@ def course_certificates(request, run_pk):
             if created:
                 messages.success(
                     request,
-                    _("%(count)s course certificates were issued.")
+                    ngettext(
+                        "%(count)s course certificate was issued.",
+                        "%(count)s course certificates were issued.",
+                        len(created),
+                    )
                     % {"count": len(created)},
                 )
             else:

@@ -2,6 +2,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from cms.models import (
+    FirmRegistryPage,
     HomePage,
     LessonPage,
     MeasureCatalogPage,
@@ -14,8 +15,10 @@ class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_page_sits_under_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
-    def test_home_page_holds_the_toolbox_and_the_catalogue(self):
-        self.assertAllowedSubpageTypes(HomePage, {ToolboxIndexPage, MeasureCatalogPage})
+    def test_home_page_holds_the_toolbox_the_catalogue_and_the_registry(self):
+        self.assertAllowedSubpageTypes(
+            HomePage, {ToolboxIndexPage, MeasureCatalogPage, FirmRegistryPage}
+        )
 
     def test_toolbox_holds_only_areas(self):
         self.assertAllowedParentPageTypes(ToolboxIndexPage, {HomePage})

@@ -121,6 +121,7 @@ def test_overview_and_csv_show_attendance_preparation_and_plan(client):
     assert [(c.present, c.total) for c in row.sessions] == [(1, 2), (0, 2), (0, 2)]
     # One lesson, before all three sessions, counted once per person: 1 of 2.
     assert (row.preparation_done, row.preparation_total) == (1, 2)
+    client.cookies["django_language"] = "en"
     response = client.get(reverse("courses:run_overview_csv", args=[run.pk]))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(
@@ -135,6 +136,9 @@ def test_overview_and_csv_show_attendance_preparation_and_plan(client):
         "0/2",
         "50",
         "",
+        "",
+        "The firm was represented at 1 of 3 sessions (3 required). "
+        "The firm has not written an inclusion plan yet.",
     ]
 
 

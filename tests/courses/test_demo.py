@@ -1,7 +1,9 @@
 from django.core.management import call_command
+from django.utils import timezone
 
 import pytest
 
+from courses import demo
 from courses.models import CourseRun, Enrolment, EnrolmentStatus
 from lms.accounts.demo import demo_email
 
@@ -11,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_seed_demo_makes_a_run_led_by_the_demo_leader_with_the_demo_firm():
     call_command("seed_demo", verbosity=0)
     call_command("seed_demo", verbosity=0)
-    run = CourseRun.objects.get()
+    run = CourseRun.objects.get(title=demo.RUN_TITLE)
     assert [u.email for u in run.leaders.all()] == [demo_email("kursleder")]
     assert run.sessions.count() == 3
     assert all(s.preparation_lessons.exists() for s in run.sessions.all())
@@ -27,7 +29,9 @@ def test_seed_demo_submits_the_demo_firms_plan_once():
 
     call_command("seed_demo", verbosity=0)
     call_command("seed_demo", verbosity=0)
-    plan = InclusionPlan.objects.get(enrolment__firm__org_number="914035171")
+    plan = InclusionPlan.objects.get(
+        enrolment__firm__org_number="914035171", enrolment__run__title=demo.RUN_TITLE
+    )
     assert plan.status == PlanStatus.SUBMITTED
     assert plan.commitments.count() == 4
     assert plan.commitments.filter(is_public=True).count() == 2
@@ -55,3 +59,24 @@ def test_seed_demo_makes_five_valid_quizzes_required_by_the_course():
             )
     course = Course.objects.get(slug="sosial-profil")
     assert set(course.required_quizzes.all()) == set(quizzes)
+
+
+def test_seed_demo_makes_a_certified_first_cohort_once():
+    from courses.models import CertificateStatus, Certification, CourseCertificate
+
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    run = CourseRun.objects.get(title=demo.PAST_RUN_TITLE)
+    statuses = [c.status for c in Certification.objects.filter(enrolment__run=run)]
+    assert statuses.count(CertificateStatus.ACTIVE) == 7
+    assert statuses.count(CertificateStatus.REVOKED) == 1
+    assert statuses.count(CertificateStatus.EXPIRED) == 1
+    demo_firm = Certification.objects.get(enrolment__firm__org_number="914035171")
+    # Due for the yearly follow-up: inside the 90 days before expiry.
+    days_left = (demo_firm.valid_until - timezone.localdate()).days
+    assert 0 < days_left <= 90
+    assert demo_firm.override_reason == demo.PAST_RUN_OVERRIDE
+    holders = set(
+        CourseCertificate.objects.filter(run=run).values_list("user__email", flat=True)
+    )
+    assert holders == {demo_email("deltaker"), demo_email("kontakt")}

@@ -1,0 +1,115 @@
+"""The public registry of certified firms: a page whose content is course state.
+
+The page holds only its title and introduction; the firms, certifications and
+commitments are read from `courses` through `courses.selectors.registry`, never
+written. Each firm has a stable address below the page, `<registry>/<org number>/`.
+"""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .pages import INTRO_FEATURES, CachedRestrictionsMixin
+
+FIRMS_PER_PAGE = 25
+
+
+class FirmRegistryFilterForm(forms.Form):
+    """Search and filters from the query string; the choices are the data present."""
+
+    q = forms.CharField(
+        label=_("Firm name or organisation number"), max_length=200, required=False
+    )
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    industry = forms.ChoiceField(label=_("Industry"), required=False)
+
+    def __init__(self, *args, municipalities, industries, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].choices = [
+            ("", _("All municipalities")),
+            *((name, name) for name in municipalities),
+        ]
+        self.fields["industry"].choices = [("", _("All industries")), *industries]
+
+
+class FirmRegistryPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
+    """Firms with an active certification, searchable; one page per firm below."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("registry of certified firms")
+
+    @path("")
+    def registry(self, request):
+        from courses.selectors import registry as selectors
+
+        options = selectors.registry_filter_options()
+        form = FirmRegistryFilterForm(
+            request.GET or None,
+            municipalities=options.municipalities,
+            industries=options.industries,
+        )
+        if not form.is_bound:
+            firms = selectors.certified_firms()
+        elif form.is_valid():
+            firms = selectors.certified_firms(
+                search=form.cleaned_data["q"],
+                municipality=form.cleaned_data["municipality"],
+                industry=form.cleaned_data["industry"],
+            )
+        else:
+            firms = []  # an unknown filter value matches nothing (and says so)
+        page_obj = Paginator(firms, FIRMS_PER_PAGE).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "page_obj": page_obj,
+                "page_range": list(
+                    page_obj.paginator.get_elided_page_range(
+                        page_obj.number, on_each_side=2, on_ends=1
+                    )
+                ),
+                "is_filtered": bool(form.is_bound and form.has_changed()),
+            },
+        )
+
+    @re_path(r"^(?P<org_number>[0-9]{9})/$", name="firm")
+    def firm(self, request, org_number):
+        from courses.selectors import registry as selectors
+
+        profile = selectors.certified_firm_profile(org_number=org_number)
+        if profile is None:
+            raise Http404
+        return self.render(
+            request,
+            context_overrides={"profile": profile},
+            template="cms/firm_detail.html",
+        )
+
+    def get_sitemap_urls(self, request=None):
+        from courses.selectors import registry as selectors
+
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        urls += [
+            {"location": f"{base}{org_number}/"}
+            for org_number in selectors.certified_org_numbers()
+        ]
+        return urls

@@ -1,0 +1,227 @@
+"""Public reads about certified firms: the registry pages and the procurement API.
+
+Only what the public may see: firms with an active certification, the public
+commitments of the certified plan and the measures those use, and a firm's
+certifications. Never a person. "Active" is decided here, by date: not revoked
+and valid until today or later.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.cache import cache
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from cms.areas import Area
+from lms.accounts.models import Firm, Industry
+
+from ..models import Certification, Commitment
+from .plans import AreaCommitments
+
+# Procurement systems poll; certifications change a few times a year.
+API_CACHE_SECONDS = 300
+_NOT_FOUND = "not-found"
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def verify_path(code: str) -> str:
+    """The public verification page of a certificate code, as printed
+    (formatted): the page's one address per certificate."""
+    try:
+        return reverse("verify:detail", kwargs={"code": code})
+    except NoReverseMatch:
+        # The verification page may not be wired yet; its address is a contract.
+        return f"/verify/{code}/"
+
+
+def active_certifications(*, today: date | None = None) -> QuerySet[Certification]:
+    """Certifications not revoked and valid on `today` (default: today)."""
+    today = today or timezone.localdate()
+    return Certification.objects.filter(revoked_at__isnull=True, valid_until__gte=today)
+
+
+def certified_firms(
+    *,
+    search: str = "",
+    municipality: str = "",
+    industry: str = "",
+    today: date | None = None,
+) -> QuerySet[Firm]:
+    """Firms with an active certification, by name, each with `certified_until`.
+
+    `search` matches the name (case-insensitive) or, when it is digits and
+    spaces, the organisation number. One query per evaluation, whatever the
+    number of firms.
+    """
+    latest_active = (
+        active_certifications(today=today)
+        .filter(enrolment__firm=OuterRef("pk"))
+        .order_by("-valid_until")
+        .values("valid_until")[:1]
+    )
+    firms = (
+        Firm.objects.annotate(certified_until=Subquery(latest_active))
+        .filter(certified_until__isnull=False)
+        .only("name", "org_number", "municipality", "industry")
+        .order_by("name", "pk")
+    )
+    search = (search or "").strip()
+    if search:
+        condition = Q(name__icontains=search)
+        digits = re.sub(r"\s+", "", search)
+        if _DIGITS.fullmatch(digits):
+            condition |= Q(org_number__contains=digits)
+        firms = firms.filter(condition)
+    if municipality:
+        firms = firms.filter(municipality=municipality)
+    if industry:
+        firms = firms.filter(industry=industry)
+    return firms
+
+
+@dataclass(frozen=True)
+class RegistryFilterOptions:
+    municipalities: list[str]
+    industries: list[tuple[str, str]]  # (code, label), by label
+
+
+def registry_filter_options(*, today: date | None = None) -> RegistryFilterOptions:
+    """The municipalities and industries of the certified firms (one query)."""
+    pairs = set(
+        certified_firms(today=today)
+        .order_by()
+        .values_list("municipality", "industry")
+        .distinct()
+    )
+    labels = dict(Industry.choices)
+    industries = [
+        (code, str(labels.get(code, code))) for code in {i for _m, i in pairs}
+    ]
+    return RegistryFilterOptions(
+        municipalities=sorted({m for m, _i in pairs}),
+        industries=sorted(industries, key=lambda item: item[1]),
+    )
+
+
+def certified_org_numbers(*, today: date | None = None) -> list[str]:
+    """Organisation numbers of every firm in the registry, in order (one query)."""
+    return list(certified_firms(today=today).values_list("org_number", flat=True))
+
+
+@dataclass(frozen=True)
+class FirmProfile:
+    firm: Firm
+    certification: Certification
+    verify_path: str
+    areas: list[AreaCommitments] = field(default_factory=list)  # only non-empty
+    measures: list = field(default_factory=list)  # cms.Measure, by name
+
+
+def certified_firm_profile(
+    *, org_number: str, today: date | None = None
+) -> FirmProfile | None:
+    """The firm's public profile, or None unless it has an active certification.
+
+    Uses the most recently issued active certification and only the public
+    commitments of that enrolment's plan. Two queries.
+    """
+    certification = (
+        active_certifications(today=today)
+        .filter(enrolment__firm__org_number=org_number)
+        .select_related("enrolment__firm", "enrolment__run__course")
+        .order_by("-issued_on", "-pk")
+        .first()
+    )
+    if certification is None:
+        return None
+    commitments = list(
+        Commitment.objects.filter(
+            plan__enrolment_id=certification.enrolment_id, is_public=True
+        )
+        .select_related("measure")
+        .order_by("position", "pk")
+    )
+    areas = [
+        AreaCommitments(area=area, commitments=rows)
+        for area in Area
+        if (rows := [row for row in commitments if row.area == area])
+    ]
+    measures = {row.measure.pk: row.measure for row in commitments if row.measure}
+    return FirmProfile(
+        firm=certification.enrolment.firm,
+        certification=certification,
+        verify_path=verify_path(certification.formatted_code),
+        areas=areas,
+        measures=sorted(measures.values(), key=lambda measure: measure.name),
+    )
+
+
+def firm_certifications(*, org_number: str, today: date | None = None) -> dict | None:
+    """The firm and every certification it ever had, most recent first, as plain
+    data; None when the firm has never been certified (one query)."""
+    today = today or timezone.localdate()
+    certifications = list(
+        Certification.objects.filter(enrolment__firm__org_number=org_number)
+        .select_related("enrolment__firm", "enrolment__run__course")
+        .order_by("-issued_on", "-pk")
+    )
+    if not certifications:
+        return None
+    firm = certifications[0].enrolment.firm
+    rows = [
+        {
+            "code": certification.formatted_code,
+            "status": str(certification.status_on(today)),
+            "issued_on": certification.issued_on,
+            "valid_until": certification.valid_until,
+            "revoked_on": (
+                timezone.localdate(certification.revoked_at)
+                if certification.revoked_at
+                else None
+            ),
+            "course": certification.enrolment.run.course.title,
+            "run": certification.enrolment.run.title,
+            "verify_path": verify_path(certification.formatted_code),
+        }
+        for certification in certifications
+    ]
+    return {
+        "org_number": firm.org_number,
+        "name": firm.name,
+        "certified": any(row["status"] == "active" for row in rows),
+        "certifications": rows,
+    }
+
+
+def _api_cache_key(org_number: str, today: date) -> str:
+    # The date is part of the key: a certification expires at midnight.
+    return f"courses:api:certifications:{org_number}:{today.isoformat()}"
+
+
+def firm_certifications_cached(*, org_number: str) -> dict | None:
+    """`firm_certifications`, cached per organisation number and day; dropped by
+    `firm_certifications_forget` when a certification of the firm changes."""
+    today = timezone.localdate()
+    key = _api_cache_key(org_number, today)
+    data = cache.get(key)
+    if data is None:
+        data = firm_certifications(org_number=org_number, today=today) or _NOT_FOUND
+        cache.set(key, data, API_CACHE_SECONDS)
+    return None if data == _NOT_FOUND else data
+
+
+def firm_certifications_forget(
+    *, org_number: str | None = None, enrolment_id: int | None = None
+) -> None:
+    """Drop the cached API answer for the firm (given directly or by enrolment)."""
+    if org_number is None and enrolment_id is not None:
+        org_number = (
+            Firm.objects.filter(enrolments__pk=enrolment_id)
+            .values_list("org_number", flat=True)
+            .first()
+        )
+    if org_number:
+        cache.delete(_api_cache_key(org_number, timezone.localdate()))
