@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 
 from django_ratelimit.core import is_ratelimited
 
-from courses.codes import normalise_code
+from courses.codes import format_code, normalise_code
 
 from .verification import verify
 
@@ -89,7 +89,7 @@ def verify_form(request):
     code = normalise_code(form.cleaned_data["code"])
     if code is None:
         return _not_found(request, form)
-    return redirect("verify:detail", code=code)
+    return redirect("verify:detail", code=format_code(code))
 
 
 @require_GET
@@ -118,11 +118,16 @@ def verify_detail(request, code):
 @require_GET
 def verify_badge(request, code):
     """The certificate as an Open Badges 3.0 credential (JSON-LD)."""
+    # Limited like the page: else the badge would tell found from not found
+    # for any number of guesses.
+    if _limited(request, increment=False):
+        return JsonResponse(
+            {"detail": str(TOO_MANY_MESSAGE)}, status=HTTPStatus.TOO_MANY_REQUESTS
+        )
     normalised = normalise_code(code)
     verified = verify(normalised) if normalised else None
     if verified is None or verified.credential is None:
-        if not _limited(request, increment=False):
-            _limited(request, increment=True)
+        _limited(request, increment=True)
         raise Http404
     response = JsonResponse(
         verified.credential(),

@@ -11,6 +11,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from lms.verification import code_in_use
@@ -84,6 +85,11 @@ def add_months(day: date, months: int) -> date:
     return day.replace(
         year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
     )
+
+
+def _day(day: date) -> str:
+    """A date as the person reading the message writes it."""
+    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 def renewal_opens_on(certification: Certification) -> date:
@@ -193,7 +199,7 @@ def follow_up_file(
         raise ValidationError(FOLLOW_UP_REVOKED_MESSAGE)
     opens = renewal_opens_on(certification)
     if today < opens:
-        raise ValidationError(FOLLOW_UP_TOO_EARLY_MESSAGE % {"date": opens})
+        raise ValidationError(FOLLOW_UP_TOO_EARLY_MESSAGE % {"date": _day(opens)})
     if certification.follow_ups.filter(period_ends=certification.valid_until).exists():
         raise ValidationError(FOLLOW_UP_ALREADY_FILED_MESSAGE)
     report = FollowUpReport.objects.create(
@@ -218,7 +224,7 @@ def certification_renew(
         raise ValidationError(RENEW_REVOKED_MESSAGE)
     opens = renewal_opens_on(certification)
     if today < opens:
-        raise ValidationError(RENEW_TOO_EARLY_MESSAGE % {"date": opens})
+        raise ValidationError(RENEW_TOO_EARLY_MESSAGE % {"date": _day(opens)})
     if not certification.follow_ups.filter(
         period_ends=certification.valid_until
     ).exists():

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -149,7 +150,7 @@ def renew(request, pk):
         messages.success(
             request,
             _("The certification has been renewed until %(date)s.")
-            % {"date": certification.valid_until.strftime("%d.%m.%Y")},
+            % {"date": date_format(certification.valid_until, "SHORT_DATE_FORMAT")},
         )
     return redirect(
         "courses:certification_firm", enrolment_pk=certification.enrolment_id
