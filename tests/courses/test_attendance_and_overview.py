@@ -171,3 +171,17 @@ def test_overview_query_count_does_not_depend_on_the_size_of_the_run(client):
     assert len(large.context["overview"].rows) == 8
     assert large_count == small_count
     assert small_count <= 15
+
+
+def test_overview_escapes_names_it_builds_into_rows(client):
+    run = factories.run()
+    hostile = '<script>alert("x")</script> & Co AS'
+    enrolment = factories.enrolment(run_=run, participants=1)
+    enrolment.firm.name = hostile
+    enrolment.firm.save()
+    client.force_login(run.leaders.get())
+
+    page = client.get(reverse("courses:run_overview", args=[run.pk])).content.decode()
+
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co AS" in page
