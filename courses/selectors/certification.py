@@ -7,6 +7,7 @@ use it.
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -59,42 +60,54 @@ def sessions_required(*, run: CourseRun, session_count: int) -> int:
     return min(required, session_count)
 
 
+@lru_cache(maxsize=8)
+def _rule_texts(language: str) -> dict[str, str]:
+    """The rules' sentences in one language, translated once per process: the
+    overview evaluates them for every firm."""
+    return {
+        "sessions": _(
+            "The firm was represented at %(present)d of %(total)d sessions "
+            "(%(required)d required)."
+        ),
+        "quiz_passed": _("The quiz “%(quiz)s” was passed by a representative."),
+        "quiz_missing": _("Nobody from the firm has passed the quiz “%(quiz)s” yet."),
+        "plan_approved": _("The inclusion plan is approved."),
+        "plan_pending": _("The inclusion plan is not approved yet (now: %(status)s)."),
+        "plan_missing": _("The firm has not written an inclusion plan yet."),
+        **{f"status:{status}": str(status.label).lower() for status in PlanStatus},
+    }
+
+
 def certification_rules(*, run: CourseRun, row: FirmRow) -> CertificationCheck:
     """The course's rules for one firm's row of the run overview, in plain words."""
+    texts = _rule_texts(translation.get_language() or settings.LANGUAGE_CODE)
     course = run.course
-    rules = []
     required = sessions_required(run=run, session_count=len(row.sessions))
     represented = sum(1 for cell in row.sessions if cell.represented)
-    rules.append(
+    rules = [
         RuleCheck(
-            holds=represented >= required and required > 0,
-            text=_(
-                "The firm was represented at %(present)d of %(total)d sessions "
-                "(%(required)d required)."
-            )
+            holds=represented >= required,
+            text=texts["sessions"]
             % {
                 "present": represented,
                 "total": len(row.sessions),
                 "required": required,
             },
         )
-    )
+    ]
     for cell in row.quizzes:
-        if cell.passed:
-            text = _("The quiz “%(quiz)s” was passed by a representative.")
-        else:
-            text = _("Nobody from the firm has passed the quiz “%(quiz)s” yet.")
+        text = texts["quiz_passed" if cell.passed else "quiz_missing"]
         rules.append(RuleCheck(holds=cell.passed, text=text % {"quiz": cell.quiz}))
     if course.plan_approval_required:
         approved = row.plan_status == PlanStatus.APPROVED
         if approved:
-            text = _("The inclusion plan is approved.")
+            text = texts["plan_approved"]
         elif row.plan_status:
-            text = _("The inclusion plan is not approved yet (now: %(status)s).") % {
-                "status": row.plan_status_label.lower()
+            text = texts["plan_pending"] % {
+                "status": texts[f"status:{row.plan_status}"]
             }
         else:
-            text = _("The firm has not written an inclusion plan yet.")
+            text = texts["plan_missing"]
         rules.append(RuleCheck(holds=approved, text=text))
     return CertificationCheck(rules=tuple(rules))
 
