@@ -204,15 +204,37 @@ def search(*, query: str, limit: int = 30) -> dict:
 def main_menu() -> list[tuple[str, str]]:
     """(title, url) of the top-level sections, cached per content version."""
 
+    models = (ToolboxIndexPage, MeasureCatalogPage, FirmRegistryPage)
+
     def build():
+        # One query for all sections; then the first live page of each kind.
+        pages = list(
+            Page.objects.live()
+            .type(*models)
+            .order_by("path")
+            .only("id", "title", "url_path", "path", "depth", "content_type_id")
+        )
         sections = [
             page
-            for model in (ToolboxIndexPage, MeasureCatalogPage, FirmRegistryPage)
-            for page in model.objects.live().order_by("path")[:1]
+            for model in models
+            for page in [p for p in pages if issubclass(p.specific_class, model)][:1]
         ]
         return [(page.title, page.url) for page in sections]
 
     return cached("main-menu", build)
+
+
+def routed_page(*, content_type_id: int, page_id: int) -> Page | None:
+    """The specific page (any type) with this id, cached per content version like
+    the route to it: publishing, unpublishing, moving or deleting a page bumps it."""
+
+    def build():
+        from django.contrib.contenttypes.models import ContentType
+
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        return model.objects.filter(pk=page_id).first()
+
+    return cached(f"page:{page_id}", build)
 
 
 def view_restrictions_by_path() -> dict[str, list]:

@@ -236,7 +236,6 @@ def main() -> int:
     from cms.models import LessonPage, MeasureCatalogPage
     from lms.accounts.models import User
 
-
     anonymous = Client()
     leader = Client()
     leader.force_login(data["leader"])

@@ -41,8 +41,14 @@ class CachedRestrictionsMixin:
         steps = range(self.steplen, len(self.path) + 1, self.steplen)
         found = [r for end in steps for r in by_path.get(self.path[:end], ())]
         # A real queryset (callers chain .exists(), .filter()) whose rows are
-        # already known: iterating it runs no query.
-        restrictions = PageViewRestriction.objects.filter(pk__in=[r.pk for r in found])
+        # already known: iterating it runs no query. Most pages have none, and
+        # `none()` is much cheaper to build than a filter.
+        if found:
+            restrictions = PageViewRestriction.objects.filter(
+                pk__in=[r.pk for r in found]
+            )
+        else:
+            restrictions = PageViewRestriction.objects.none()
         restrictions._result_cache = found
         restrictions._prefetch_done = True
         return restrictions
@@ -77,16 +83,14 @@ class HomePage(CachedRestrictionsMixin, Page):
     def route(self, request, path_components):
         # Wagtail walks the tree one level at a time (two queries per level); a
         # page's url_path gives the same answer in two queries at any depth.
+        # The page itself is read from the cache too (same content version).
         if path_components:
-            from django.contrib.contenttypes.models import ContentType
-
-            from ..selectors import route_target
+            from ..selectors import route_target, routed_page
 
             target = route_target(self.url_path + "/".join(path_components) + "/")
             if target is not None:
                 content_type_id, page_id = target
-                model = ContentType.objects.get_for_id(content_type_id).model_class()
-                page = model.objects.filter(pk=page_id).first()
+                page = routed_page(content_type_id=content_type_id, page_id=page_id)
                 if page is not None and page.path.startswith(self.path):
                     return page.route(request, [])
         return super().route(request, path_components)
@@ -236,9 +240,10 @@ class MeasureCatalogPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
         from ..cache import content_version
         from ..forms import MeasureFilterForm
 
-        form = MeasureFilterForm(request.GET or None)
-        # Lazy: the template caches the rendered list per content version and
-        # filters, so a warm page runs neither the filter nor the form queries.
+        # Lazy, form and list: the template caches the rendered filters and list
+        # per content version and query string, so a warm page neither builds the
+        # form nor runs the filter or the form's queries.
+        form = SimpleLazyObject(lambda: MeasureFilterForm(request.GET or None))
         measures = SimpleLazyObject(
             lambda: list(selectors.measures_filtered(form=form))
         )

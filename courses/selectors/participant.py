@@ -136,9 +136,11 @@ def my_course(*, user, now: datetime | None = None) -> MyCourse | None:
     enrolment = _current(plans, enrolments, now)
     sessions = plans[enrolment.run_id]
     lessons = {lesson.pk for session in sessions for lesson in session.lessons}
-    done_ids = set(
+    # All the person's finished lessons, then only the run's: a person finishes
+    # tens of lessons, and the query without the run's ids is quicker to build.
+    done_ids = lessons.intersection(
         LessonProgress.objects.filter(
-            user=user, lesson_id__in=lessons, completed_at__isnull=False
+            user=user, completed_at__isnull=False
         ).values_list("lesson_id", flat=True)
     )
     next_session = next((s for s in sessions if s.ends_at > now), None)

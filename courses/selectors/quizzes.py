@@ -7,7 +7,6 @@ of queries, however many questions the attempt has.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from ..models import Attempt, AttemptQuestion, Question, QuestionKind, Quiz
@@ -165,16 +164,14 @@ def _asked(item: AttemptQuestion) -> AskedQuestion:
 
 def attempt_with_questions(*, attempt_pk: int, user) -> AttemptDetail:
     """The person's own attempt (404 otherwise) with its quiz, questions and saved
-    answers: two queries, however many questions."""
-    questions = AttemptQuestion.objects.select_related("answer").order_by("position")
-    attempt = get_object_or_404(
-        Attempt.objects.select_related("quiz").prefetch_related(
-            Prefetch("questions", queryset=questions)
-        ),
-        pk=attempt_pk,
-        user_id=user.pk,
+    answers: one query, however many questions (two for an attempt without any)."""
+    items = list(
+        AttemptQuestion.objects.filter(attempt_id=attempt_pk, attempt__user_id=user.pk)
+        .select_related("attempt__quiz", "answer")
+        .order_by("position")
     )
-    return AttemptDetail(
-        attempt=attempt,
-        questions=[_asked(item) for item in attempt.questions.all()],
-    )
+    if items:
+        attempt = items[0].attempt
+    else:
+        attempt = attempt_for_user(attempt_pk=attempt_pk, user=user)
+    return AttemptDetail(attempt=attempt, questions=[_asked(item) for item in items])

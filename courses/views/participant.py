@@ -2,6 +2,7 @@
 
 from datetime import UTC
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from icalendar import Calendar, Event
 
+from cms.cache import content_version
 from cms.models import LessonPage
 
 from ..forms.participant import (
@@ -21,6 +23,7 @@ from ..forms.participant import (
     ReflectionNoteForm,
 )
 from ..selectors import participant as selectors
+from ..selectors.certification import course_certificates_for_user
 from ..services import progress
 
 CALENDAR_UID_DOMAIN = "sosialprofil.no"
@@ -39,7 +42,18 @@ def _lesson_for(request, lesson_id: int) -> LessonPage:
 @login_required
 def my_course(request):
     course = selectors.my_course(user=request.user)
-    return render(request, "courses/participant/my_course.html", {"course": course})
+    return render(
+        request,
+        "courses/participant/my_course.html",
+        {
+            "course": course,
+            "certificates": course_certificates_for_user(user=request.user),
+            # The run's sessions are the same for all its participants: the
+            # template keeps their markup per run, next session and content version.
+            "cache_version": content_version(),
+            "cache_seconds": settings.CONTENT_CACHE_SECONDS,
+        },
+    )
 
 
 def render_sessions_calendar(*, sessions) -> bytes:

@@ -139,6 +139,8 @@ def _attempt_page(
             "items": items,
             "all_on_one": all_on_one,
             "position": position,
+            # The question shown alone on this page (none when all are shown).
+            "current_position": None if all_on_one else position,
             "previous_position": position - 1 if position > 1 else None,
             "next_position": position + 1 if position < detail.total else None,
             "minutes_left": minutes_left,

@@ -72,3 +72,18 @@ def test_the_admin_shows_certifications_but_cannot_change_them(admin_client):
         admin_client.get(reverse("admin:courses_certification_add")).status_code
         == HTTPStatus.FORBIDDEN
     )
+
+
+def test_my_course_links_my_own_course_certificate_only(client, kursbevis):
+    pdf = reverse("courses:course_certificate_pdf", args=[kursbevis.pk])
+    client.force_login(kursbevis.user)
+
+    page = client.get(reverse("courses:my_course")).content.decode()
+    assert f'href="{pdf}"' in page
+    assert kursbevis.formatted_code in page
+
+    other = factories.enrolment(run_=kursbevis.run).contact
+    client.force_login(other)
+    page = client.get(reverse("courses:my_course")).content.decode()
+    assert pdf not in page
+    assert kursbevis.formatted_code not in page

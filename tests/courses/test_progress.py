@@ -320,6 +320,34 @@ def test_a_reflection_note_is_saved_and_shown_again(
     assert ReflectionNote.objects.get().text == "Nytt svar."
 
 
+def test_the_answer_field_is_labelled_described_and_escaped(
+    client, participant, reflective_lesson
+):
+    progress.reflection_note_save(
+        user=participant,
+        lesson=reflective_lesson,
+        block_id=QUESTION_ID,
+        text='<b>"Mitt" svar</b>',
+    )
+    client.force_login(participant)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(reflective_lesson.url).content.decode()
+    field_id = f"id_note_{QUESTION_ID}_text"
+    assert f'<label for="{field_id}" class="form-label">Your answer</label>' in html
+    assert (
+        '<textarea name="text" cols="40" rows="4"'
+        f' maxlength="{progress.NOTE_MAX_LENGTH}" class="textarea form-control"'
+        f' aria-describedby="{field_id}_helptext"'
+        f' id="{field_id}">\n&lt;b&gt;&quot;Mitt&quot; svar&lt;/b&gt;</textarea>'
+    ) in html
+    assert (
+        f'<div id="{field_id}_helptext" class="form-text">Only you can see this.'
+        " Leave it empty and save to delete it.</div>"
+    ) in html
+    other_id = f"id_note_{OTHER_QUESTION_ID}_text"
+    assert f'id="{other_id}">\n</textarea>' in html
+
+
 def test_nobody_else_can_read_a_reflection_note(
     client, participant, reflective_lesson, course_run
 ):
