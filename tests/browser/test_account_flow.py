@@ -91,3 +91,25 @@ def test_pages_reflow_without_horizontal_scrolling(browser, live_server, width):
             assert_accessible(tab)
     finally:
         context.close()
+
+
+# The most links the header can have; on laptop widths they wrap onto a second
+# line instead of pushing the page sideways.
+@pytest.mark.parametrize("width", [992, 1100, 1200, 1280])
+def test_the_full_header_never_scrolls_sideways(page, site_tree, width):
+    from lms.accounts.roles import Role
+
+    from ..accounts.factories import UserFactory
+    from .conftest import log_in
+
+    person = UserFactory()
+    for role in (Role.ADMINISTRATOR, Role.COURSE_LEADER, Role.EDITOR):
+        services.role_grant(user=person, role=role)
+    log_in(page, person.email)
+    page.set_viewport_size({"width": width, "height": 700})
+    page.goto("/")
+
+    assert (
+        page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    )
+    expect(page.get_by_role("button", name="Logg ut")).to_be_visible()

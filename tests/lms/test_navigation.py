@@ -19,7 +19,8 @@ def header(response) -> str:
 
 
 LINK = re.compile(
-    r'<a class="nav-link" href="([^"]*)"(?: aria-current="([^"]*)")?>([^<]*)</a>'
+    r'<a class="nav-link text-nowrap" href="([^"]*)"'
+    r'(?: aria-current="([^"]*)")?>([^<]*)</a>'
 )
 
 
