@@ -13,7 +13,7 @@ class CoursesConfig(AppConfig):
         from lms import verification
 
         from . import personal_data, signals  # noqa: F401
-        from .selectors.certification import (
+        from .selectors.certificates import (
             verified_certification,
             verified_course_certificate,
         )

@@ -286,7 +286,7 @@ def expiry_reminders_send(*, today: date | None = None) -> int:
 
     from lms.accounts.models import User
 
-    from ..selectors.certification import absolute_url
+    from ..selectors.certificates import absolute_url
 
     today = today or timezone.localdate()
     horizon = date.fromordinal(today.toordinal() + max(EXPIRY_REMINDER_DAYS))

@@ -22,6 +22,7 @@ from ..forms.certification import (
     RevokeForm,
 )
 from ..models import Certification, Course, CourseCertificate, Enrolment
+from ..selectors import certificates as certificate_reads
 from ..selectors import certification as selectors
 from ..services import certification as services
 from .leader import run_from_url
@@ -202,7 +203,7 @@ def _pdf_response(document, filename: str) -> HttpResponse:
 def certification_pdf(request, pk):
     certification = _certification(request, pk, "courses.view_certification")
     language = DocumentLanguageForm(request.GET).language()
-    document = selectors.certification_document(
+    document = certificate_reads.certification_document(
         certification=certification, language=language
     )
     return _pdf_response(document, f"sertifikat-{certification.code}.pdf")
@@ -216,7 +217,7 @@ def course_certificate_pdf(request, pk):
     if not request.user.has_perm("courses.view_course_certificate", certificate):
         raise PermissionDenied
     language = DocumentLanguageForm(request.GET).language()
-    document = selectors.course_certificate_document(
+    document = certificate_reads.course_certificate_document(
         certificate=certificate, language=language
     )
     return _pdf_response(document, f"kursbevis-{certificate.code}.pdf")
@@ -274,7 +275,7 @@ def course_certificates_zip(request, run_pk):
     run = _run_leader(request, run_pk)
     language = DocumentLanguageForm(request.GET).language()
     documents = [
-        selectors.course_certificate_document(certificate=c, language=language)
+        certificate_reads.course_certificate_document(certificate=c, language=language)
         for c in selectors.run_course_certificates(run=run)
         if c.revoked_at is None
     ]
