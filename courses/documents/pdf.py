@@ -23,6 +23,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from lms.accounts.validators import format_org_number
+
 from . import CertificateDocument, CertificateKind
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
@@ -130,14 +132,6 @@ def certificate_filename(*, document: CertificateDocument) -> str:
         re.sub(r"[^A-Za-z0-9-]", "", document.code),
     ]
     return "-".join(part for part in parts if part) + ".pdf"
-
-
-def format_org_number(number: str) -> str:
-    """``914035171`` as ``914 035 171``; anything but nine digits unchanged."""
-    digits = number.replace(" ", "")
-    if len(digits) == 9 and digits.isdigit():
-        return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
-    return number
 
 
 def format_long_date(value: date, *, with_year: bool = True) -> str:

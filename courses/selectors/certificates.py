@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from lms.verification import Verified
 
-from ..codes import format_code
+from ..codes import format_code, normalise_code
 from ..documents import CertificateDocument, CertificateKind
 from ..models import Certification, CourseCertificate, CourseRun
 
@@ -24,7 +24,11 @@ def absolute_url(path: str) -> str:
 
 
 def verify_path(code: str) -> str:
-    return reverse("verify:detail", kwargs={"code": format_code(code)})
+    """The one address of a certificate's public page, for a stored or a
+    printed code."""
+    return reverse(
+        "verify:detail", kwargs={"code": format_code(normalise_code(code) or code)}
+    )
 
 
 def _session_dates(run: CourseRun) -> tuple[date, ...]:

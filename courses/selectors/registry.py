@@ -12,29 +12,19 @@ from datetime import date
 
 from django.core.cache import cache
 from django.db.models import OuterRef, Q, QuerySet, Subquery
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from cms.areas import Area
 from lms.accounts.models import Firm, Industry
 
 from ..models import Certification, Commitment
+from .certificates import verify_path
 from .plans import AreaCommitments
 
 # Procurement systems poll; certifications change a few times a year.
 API_CACHE_SECONDS = 300
 _NOT_FOUND = "not-found"
 _DIGITS = re.compile(r"[0-9]+")
-
-
-def verify_path(code: str) -> str:
-    """The public verification page of a certificate code, as printed
-    (formatted): the page's one address per certificate."""
-    try:
-        return reverse("verify:detail", kwargs={"code": code})
-    except NoReverseMatch:
-        # The verification page may not be wired yet; its address is a contract.
-        return f"/verify/{code}/"
 
 
 def active_certifications(*, today: date | None = None) -> QuerySet[Certification]:

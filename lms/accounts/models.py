@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .validators import validate_org_number
+from .validators import format_org_number, validate_org_number
 
 
 class UserManager(BaseUserManager):
@@ -152,6 +152,10 @@ class Firm(models.Model):
 
     def get_absolute_url(self):
         return reverse("accounts:firm_detail", kwargs={"org_number": self.org_number})
+
+    @property
+    def org_number_display(self) -> str:
+        return format_org_number(self.org_number)
 
 
 class Membership(models.Model):

@@ -18,6 +18,15 @@ def normalise_org_number(value: str) -> str:
     return "".join(ch for ch in cleaned if not ch.isspace() and ch not in ".-")
 
 
+def format_org_number(number: str) -> str:
+    """``914035171`` as people write it, ``914 035 171``; anything but nine
+    digits is returned unchanged."""
+    digits = number.replace(" ", "")
+    if len(digits) == 9 and digits.isdigit():
+        return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
+    return number
+
+
 def org_number_check_digit(first_eight: str) -> int | None:
     """Modulus 11 with the Brønnøysund weights; None when no valid digit exists."""
     total = sum(
