@@ -11,7 +11,7 @@ from django import forms
 from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -22,6 +22,8 @@ from courses.codes import format_code, normalise_code
 
 from .verification import verify
 
+# courses.models.CertificateStatus.REVOKED, without importing a model here.
+REVOKED = "revoked"
 NOT_FOUND_MESSAGE = _(
     "No certificate has this code. Check that you typed it exactly as printed."
 )
@@ -117,7 +119,8 @@ def verify_detail(request, code):
 @never_cache
 @require_GET
 def verify_badge(request, code):
-    """The certificate as an Open Badges 3.0 credential (JSON-LD)."""
+    """The certificate as an Open Badges 3.0 credential (JSON-LD); 410 Gone with
+    the revocation date once it has been revoked."""
     # Limited like the page: else the badge would tell found from not found
     # for any number of guesses.
     if _limited(request, increment=False):
@@ -129,11 +132,25 @@ def verify_badge(request, code):
     if verified is None or verified.credential is None:
         _limited(request, increment=True)
         raise Http404
-    response = JsonResponse(
-        verified.credential(),
-        json_dumps_params={"ensure_ascii": False, "indent": 2},
-        content_type="application/ld+json",
-    )
+    if verified.status == REVOKED:
+        # A revoked certificate is never issued again: whoever refreshes the
+        # credential learns that it was revoked, and when.
+        response = JsonResponse(
+            {
+                "status": REVOKED,
+                "revoked_on": verified.revoked_on.isoformat(),
+                "verify_url": request.build_absolute_uri(
+                    reverse("verify:detail", kwargs={"code": verified.code})
+                ),
+            },
+            status=HTTPStatus.GONE,
+        )
+    else:
+        response = JsonResponse(
+            verified.credential(),
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+            content_type="application/ld+json",
+        )
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

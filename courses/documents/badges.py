@@ -37,6 +37,9 @@ ACHIEVEMENT_URL_MISSING_MESSAGE = (
     "An Open Badge needs document.achievement_url: the achievement's id is shared "
     "by every holder of the same achievement."
 )
+# The credential is served fresh from beside the verify page, so fetching it
+# again is how a verifier learns of a revocation or an expiry.
+REFRESH_SERVICE_TYPE = "1EdTechCredentialRefresh"
 UNKNOWN_KIND_MESSAGE = "Unknown certificate kind: %(kind)r."
 
 
@@ -47,6 +50,8 @@ def open_badge_credential(
 
     ``credentialStatus`` is included only with a ``status_url``, which must serve
     a 1EdTech Revocation List. The verify page is HTML, so it cannot be that URL.
+    Revocation is checked instead through ``refreshService``: the credential's
+    own URL beside the verify page, which always serves the current state.
     """
     if document.kind not in ACHIEVEMENT_TYPES:
         raise ValueError(UNKNOWN_KIND_MESSAGE % {"kind": document.kind})
@@ -75,6 +80,10 @@ def open_badge_credential(
             )
         credential["credentialSubject"] = _subject(document, achievement_name=name)
         credential["credentialSchema"] = [{"id": OB_SCHEMA, "type": OB_SCHEMA_TYPE}]
+        credential["refreshService"] = {
+            "id": credential_url(verify_url=document.verify_url),
+            "type": REFRESH_SERVICE_TYPE,
+        }
         if status_url:
             credential["credentialStatus"] = {
                 "id": status_url,

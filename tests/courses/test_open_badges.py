@@ -151,6 +151,11 @@ def test_firm_certification_is_a_valid_open_badge_credential():
             "type": "1EdTechJsonSchemaValidator2019",
         }
     ]
+    # Revocation is checked by fetching the credential again beside the verify page.
+    assert credential["refreshService"] == {
+        "id": "https://sosialprofil.example/verify/K7M2-QX9P-4RTW/badge.json",
+        "type": "1EdTechCredentialRefresh",
+    }
 
 
 def test_firm_is_identified_by_name_and_organisation_number():
@@ -271,6 +276,7 @@ def test_credential_json_keeps_key_order_and_unescaped_letters():
         "validUntil",
         "credentialSubject",
         "credentialSchema",
+        "refreshService",
     ]
     assert json.loads(text) == open_badge_credential(document=FIRM)
 

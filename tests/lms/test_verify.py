@@ -367,3 +367,18 @@ def test_the_badge_is_refused_too_after_too_many_misses(
     # Else the badge would answer "found" or "not found" without a limit.
     assert client.get(badge(FORMATTED)).status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert client.get(badge(UNKNOWN)).status_code == HTTPStatus.TOO_MANY_REQUESTS
+
+
+def test_the_badge_of_a_revoked_certification_is_gone_with_the_date(client, enrolment):
+    certification = with_code(cf.revoked(enrolment=enrolment), CODE)
+    revoked_on = timezone.localtime(certification.revoked_at).date()
+
+    response = client.get(badge(FORMATTED))
+
+    assert response.status_code == HTTPStatus.GONE
+    assert response.json() == {
+        "status": "revoked",
+        "revoked_on": revoked_on.isoformat(),
+        "verify_url": f"http://testserver{detail(FORMATTED)}",
+    }
+    assert cf.REVOKED_REASON not in response.content.decode()
