@@ -110,18 +110,12 @@ def certify(request, enrolment_pk):
     return redirect("courses:certification_firm", enrolment_pk=enrolment.pk)
 
 
-@require_POST
-@login_required
-def revoke(request, pk):
-    certification = _certification(request, pk, "courses.manage_certification")
-    form = RevokeForm(request.POST)
+def _firm_page_post(request, certification, *, form, form_name, write, success):
+    """Run `write(**form.cleaned_data)` for a valid form and go back to the firm's
+    page; a refusal shows that page again (400) with the message in place."""
     if form.is_valid():
         try:
-            services.certificate_revoke(
-                certificate=certification,
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-            )
+            write(**form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
     if form.errors:
@@ -129,11 +123,27 @@ def revoke(request, pk):
             request,
             certification.enrolment,
             status=HTTPStatus.BAD_REQUEST,
-            revoke_form=form,
+            **{form_name: form},
         )
-    messages.success(request, _("The certification has been revoked."))
+    messages.success(request, success)
     return redirect(
         "courses:certification_firm", enrolment_pk=certification.enrolment_id
+    )
+
+
+@require_POST
+@login_required
+def revoke(request, pk):
+    certification = _certification(request, pk, "courses.manage_certification")
+    return _firm_page_post(
+        request,
+        certification,
+        form=RevokeForm(request.POST),
+        form_name="revoke_form",
+        write=lambda reason: services.certificate_revoke(
+            certificate=certification, by=request.user, reason=reason
+        ),
+        success=_("The certification has been revoked."),
     )
 
 
@@ -162,32 +172,18 @@ def renew(request, pk):
 @login_required
 def follow_up(request, pk):
     certification = _certification(request, pk, "courses.file_follow_up")
-    form = FollowUpForm(request.POST)
-    if form.is_valid():
-        try:
-            services.follow_up_file(
-                certification=certification,
-                by=request.user,
-                narrative=form.cleaned_data["narrative"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-    if form.errors:
-        return _firm_page(
-            request,
-            certification.enrolment,
-            status=HTTPStatus.BAD_REQUEST,
-            follow_up_form=form,
-        )
-    messages.success(
+    return _firm_page_post(
         request,
-        _(
+        certification,
+        form=FollowUpForm(request.POST),
+        form_name="follow_up_form",
+        write=lambda narrative: services.follow_up_file(
+            certification=certification, by=request.user, narrative=narrative
+        ),
+        success=_(
             "Thank you: the follow-up report has been filed. The course leader "
             "can now renew the certification."
         ),
-    )
-    return redirect(
-        "courses:certification_firm", enrolment_pk=certification.enrolment_id
     )
 
 
