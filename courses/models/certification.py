@@ -20,6 +20,14 @@ class CertificateStatus(models.TextChoices):
     REVOKED = "revoked", _("Revoked")
 
 
+def revocation_has_reason(prefix: str) -> models.CheckConstraint:
+    """The database refuses a revocation without a reason."""
+    return models.CheckConstraint(
+        condition=Q(revoked_at__isnull=True) | ~Q(revoked_reason=""),
+        name=f"{prefix}_revocation_has_reason",
+    )
+
+
 class IssuedCertificate(models.Model):
     """What every certificate has: a verification code, an issue date and a
     possible revocation (who, when, why)."""
@@ -99,10 +107,7 @@ class Certification(IssuedCertificate):
                 condition=Q(valid_until__gt=models.F("issued_on")),
                 name="certification_valid_after_issue",
             ),
-            models.CheckConstraint(
-                condition=Q(revoked_at__isnull=True) | ~Q(revoked_reason=""),
-                name="certification_revocation_has_reason",
-            ),
+            revocation_has_reason("certification"),
         ]
 
     def __str__(self):
@@ -238,10 +243,7 @@ class CourseCertificate(IssuedCertificate):
             models.UniqueConstraint(
                 fields=["run", "user"], name="course_certificate_once"
             ),
-            models.CheckConstraint(
-                condition=Q(revoked_at__isnull=True) | ~Q(revoked_reason=""),
-                name="course_certificate_revocation_has_reason",
-            ),
+            revocation_has_reason("course_certificate"),
         ]
 
     def __str__(self):

@@ -11,16 +11,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lms.links import absolute_url
 from lms.verification import Verified
 
 from ..codes import format_code, normalise_code
 from ..documents import CertificateDocument, CertificateKind
 from ..models import Certification, CourseCertificate, CourseRun
-
-
-def absolute_url(path: str) -> str:
-    """An absolute URL on the site (documents are read far from any request)."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def verify_path(code: str) -> str:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from lms.links import absolute_url
 from lms.verification import code_in_use
 
 from ..codes import new_code
@@ -285,8 +286,6 @@ def expiry_reminders_send(*, today: date | None = None) -> int:
     from django.utils import translation
 
     from lms.accounts.models import User
-
-    from ..selectors.certificates import absolute_url
 
     today = today or timezone.localdate()
     horizon = date.fromordinal(today.toordinal() + max(EXPIRY_REMINDER_DAYS))

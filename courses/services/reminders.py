@@ -12,16 +12,10 @@ from django.utils import timezone, translation
 
 from cms.models import LessonPage
 from lms.accounts.models import User
+from lms.links import absolute_url
 
 from ..models import EnrolmentStatus, RunStatus, Session, SessionReminder
 from ..selectors.participant import reminders_due
-
-
-def _absolute(url: str) -> str:
-    # Cron has no request to build a URL from; the admin base URL is the site's.
-    if not url.startswith("/"):
-        return url
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
 def session_reminders_enqueue(*, days: int = 2, now: datetime | None = None) -> int:
@@ -80,11 +74,11 @@ def session_reminder_send(
                 "session": session,
                 "run": session.run,
                 "lessons": [
-                    (lesson.title, _absolute(lesson.get_url() or ""))
+                    (lesson.title, absolute_url(lesson.get_url() or ""))
                     for lesson in session.preparation_lessons.all()
                 ],
-                "my_course_url": _absolute(reverse("courses:my_course")),
-                "calendar_url": _absolute(reverse("courses:my_course_calendar")),
+                "my_course_url": absolute_url(reverse("courses:my_course")),
+                "calendar_url": absolute_url(reverse("courses:my_course_calendar")),
             }
             subject = render_to_string(
                 "courses/email/session_reminder_subject.txt", context
