@@ -7,13 +7,15 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup install db messages makemessages browser lint format check-deploy clean
+.PHONY: run test setup install db messages makemessages browser lint format check-deploy clean redis redis-stop bench load
 
 run: setup
 	$(MANAGE) runserver $(HOST)
 
-test: $(VENV)/.installed-test messages browser db
-	$(BIN)/pytest $(PYTEST_ARGS)
+# On PostgreSQL the suite includes the multi-process tests (gunicorn + Redis).
+TEST_REDIS := $(if $(findstring postgres,$(DATABASE_URL)),redis)
+test: $(VENV)/.installed-test messages browser db $(TEST_REDIS)
+	$(if $(TEST_REDIS),REDIS_URL=$(TEST_REDIS_URL)) $(BIN)/pytest $(PYTEST_ARGS)
 
 # Everything `make run` needs before serving.
 setup: install db
@@ -24,6 +26,7 @@ install: $(VENV)/.installed messages
 # The database: migrated, with the demo data.
 db: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 	$(MANAGE) seed_demo
 
 $(VENV)/bin/python:
@@ -80,11 +83,57 @@ format: $(VENV)/.installed-test
 
 check-deploy: $(VENV)/.installed
 	SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=example.org \
+		REDIS_URL=redis://127.0.0.1:6379/0 \
 		$(MANAGE) check --deploy --settings=lms.settings.production --fail-level WARNING
 
-# Page speed against a trivial view, on a run of 40 firms (see lms/bench.py).
+# Page speed against a trivial view, cold and warm cache, on production's cache
+# (a private Redis on loopback, started and stopped here): see bench/run.py.
+# BENCH_FIRMS (40), BENCH_REQUESTS (100) and BENCH_REPEATS (3) change the size.
+BENCH_REDIS_PORT ?= 6479
 bench: $(VENV)/.installed messages
-	DJANGO_SETTINGS_MODULE=lms.settings.bench $(BIN)/python -m lms.bench
+	DJANGO_SETTINGS_MODULE=bench.settings bench/with-redis.sh $(BENCH_REDIS_PORT) \
+		$(BIN)/python -m bench
+
+# Load test: Locust, headless, against gunicorn (3 workers) + PostgreSQL + Redis on
+# loopback, all started and stopped here (see bench/load/run.sh for the options).
+LOAD_REDIS_PORT ?= 6480
+load: $(VENV)/.installed-load messages
+	bench/with-redis.sh $(LOAD_REDIS_PORT) bench/load/run.sh
+
+$(VENV)/.installed-load: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[load]"
+	touch $@ $(VENV)/.installed
+
+# Debian's redis-server on a private loopback port, in memory only (nothing
+# saved), daemonized; started once and left running (`make redis-stop` ends it).
+# The multi-process tests empty its database 0.
+REDIS_PORT ?= 6390
+TEST_REDIS_URL := redis://127.0.0.1:$(REDIS_PORT)/0
+REDIS_PIDFILE := $(CURDIR)/$(VENV)/redis-$(REDIS_PORT).pid
+redis:
+	@command -v redis-server >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = "0" ]; then \
+			apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; \
+		else \
+			echo "Redis is missing. Install it with: sudo apt-get install -y redis-server"; \
+			exit 1; \
+		fi; }
+	@mkdir -p $(VENV)
+	@redis-cli -p $(REDIS_PORT) ping >/dev/null 2>&1 || \
+		redis-server --port $(REDIS_PORT) --bind 127.0.0.1 --save '' --appendonly no \
+			--daemonize yes --dir /tmp --pidfile $(REDIS_PIDFILE) \
+			--logfile $(CURDIR)/$(VENV)/redis-$(REDIS_PORT).log
+	@for _ in $$(seq 1 50); do \
+		redis-cli -p $(REDIS_PORT) ping >/dev/null 2>&1 && exit 0; sleep 0.1; \
+	done; \
+	echo "redis-server did not answer on port $(REDIS_PORT): see $(VENV)/redis-$(REDIS_PORT).log"; \
+	exit 1
+
+redis-stop:
+	@if [ -f $(REDIS_PIDFILE) ]; then \
+		kill "$$(cat $(REDIS_PIDFILE))" 2>/dev/null || true; rm -f $(REDIS_PIDFILE); \
+	fi
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -24,9 +24,23 @@ class HeadingBlock(blocks.StructBlock):
         label = _("Heading")
 
 
+# The rendition templates/blocks/image.html asks for.
+IMAGE_RENDITION = "width-1000"
+
+
+class LessonImageChooserBlock(ImageChooserBlock):
+    """Loads all images of a lesson with their renditions, in two queries."""
+
+    def bulk_to_python(self, values):
+        ids = [v for v in values if v is not None]
+        images = self.model_class.objects.prefetch_renditions(IMAGE_RENDITION)
+        found = images.in_bulk(ids)
+        return [found.get(v) for v in values]
+
+
 class ImageBlock(blocks.StructBlock):
     # The alt text comes from the image itself, where it is required.
-    image = ImageChooserBlock(label=_("image"))
+    image = LessonImageChooserBlock(label=_("image"))
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
 
     class Meta:

@@ -1,9 +1,15 @@
-"""Cached reads of the page tree and the catalogue, dropped when either changes.
+"""Cached reads and fragments of the course material, dropped when it changes.
 
-Every key carries the "content version", which signals bump on publish, move,
-delete, privacy change and snippet save, so nothing stale is served. The cache is
-per process (LocMem) unless CACHES says otherwise, so a change made through one
-app server reaches the others when their entries expire (CONTENT_CACHE_SECONDS).
+Every key carries the "content version", which signals bump on publish,
+unpublish, move, delete, privacy change and snippet save (cms.signals, and
+courses.signals for runs and sessions). Version and entries live in the default
+cache, which production shares between all app servers (Redis), so a change
+made through one server is seen by every server on its next request.
+
+Only things with a bounded number of keys are cached: a page, a section, a
+validated filter. Never a key per unknown path or per raw query string, and
+never anything personal. An editor's preview is never cached
+(`fragment_cache_allowed`).
 """
 
 import time
@@ -16,6 +22,7 @@ VERSION_KEY = "cms:content-version"
 
 
 def content_version() -> int:
+    """The current content version (one cache read)."""
     version = cache.get(VERSION_KEY)
     if version is None:
         version = time.time_ns()
@@ -25,11 +32,28 @@ def content_version() -> int:
 
 
 def bump_content_version(**kwargs) -> None:
+    """Make every cached entry of the course material stale (a signal receiver)."""
     cache.set(VERSION_KEY, time.time_ns(), None)
 
 
 def cached(name: str, build):
     """`build()` once per content version and language (and at most
-    CONTENT_CACHE_SECONDS)."""
+    CONTENT_CACHE_SECONDS). `name` must come from a bounded set (a page id, a
+    fixed name), never from the request."""
     key = f"cms:{name}:{get_language()}:{content_version()}"
     return cache.get_or_set(key, build, timeout=settings.CONTENT_CACHE_SECONDS)
+
+
+def fragment_cache_allowed(request) -> bool:
+    """False for an editor's preview: a draft must never reach a shared cache."""
+    return not getattr(request, "is_preview", False)
+
+
+def fragment_context(request) -> dict:
+    """What a page template needs for its `{% cache %}` fragments."""
+    allowed = fragment_cache_allowed(request)
+    return {
+        "use_fragment_cache": allowed,
+        "cache_version": content_version() if allowed else None,
+        "cache_seconds": settings.CONTENT_CACHE_SECONDS,
+    }

@@ -1,8 +1,12 @@
 """Demo course material for `seed_demo`: the toolbox, lessons, the measure catalogue.
 
 Creates what is missing and never touches what exists, so an editor's later
-changes survive every run.
+changes survive every run. Lessons link to each other and to the toolbox as an
+editor's would: `<a href="page:<slug>">` in the demo content becomes a Wagtail page
+link (`<a linktype="page" id="…">`) once every page exists.
 """
+
+import re
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -150,11 +154,37 @@ def _seed_catalogue_snippets() -> dict[str, int]:
     return created
 
 
-def _stream(body, measures_by_slug) -> list[dict]:
+PAGE_LINK = re.compile(r'<a href="page:([a-z0-9-]+)">(.*?)</a>', re.DOTALL)
+
+
+def _page_links(html: str, page_ids: dict[str, int]) -> str:
+    """`<a href="page:slug">` as Wagtail's page link; the bare text if the page is
+    gone (an editor may have deleted it)."""
+
+    def link(match):
+        page_id = page_ids.get(match[1])
+        if page_id is None:
+            return match[2]
+        return f'<a linktype="page" id="{page_id}">{match[2]}</a>'
+
+    return PAGE_LINK.sub(link, html)
+
+
+def _link_targets() -> dict[str, int]:
+    """The pages demo lessons may link to, by slug."""
+    ids = {}
+    for model in (ToolboxIndexPage, ToolboxAreaPage, MeasureCatalogPage, LessonPage):
+        ids.update(model.objects.live().values_list("slug", "pk"))
+    return ids
+
+
+def _stream(body, measures_by_slug, page_ids) -> list[dict]:
     """The spec's (type, value) pairs as StreamField data."""
     stream = []
     for kind, value in body:
-        if kind == "heading":
+        if kind == "paragraph":
+            stream.append({"type": kind, "value": _page_links(value, page_ids)})
+        elif kind == "heading":
             stream.append({"type": "heading", "value": {"text": value, "level": "h2"}})
         elif kind == "measure":
             measure = measures_by_slug[value["measure"]]
@@ -175,17 +205,19 @@ def _goals_html(goals) -> str:
     return "<ul>" + "".join(f"<li>{escape(g)}</li>" for g in goals) + "</ul>"
 
 
-def _seed_lessons(area_page, lessons, groups, measures_by_slug, quiz_key) -> int:
-    created = 0
+def _add_lessons(area_page, lessons, groups, quiz_key) -> list[tuple]:
+    """The area's missing lessons, added to the tree but not yet published: each
+    with the body it will get once every page it links to exists."""
+    added = []
     for number, data in enumerate(lessons, start=1):
         if _child(area_page, data["slug"]) is not None:
             continue
-        stream = _stream(data["body"], measures_by_slug)
+        body = list(data["body"])
         if number == len(lessons):
-            stream.append(
-                {
-                    "type": "quiz",
-                    "value": {
+            body.append(
+                (
+                    "quiz",
+                    {
                         "title": f"Test deg selv: {area_page.title.lower()}",
                         "quiz": quiz_key,
                         "introduction": (
@@ -193,7 +225,7 @@ def _seed_lessons(area_page, lessons, groups, measures_by_slug, quiz_key) -> int
                             "ganger, og svarene lagres underveis."
                         ),
                     },
-                }
+                )
             )
         lesson = LessonPage(
             title=data["title"],
@@ -201,12 +233,11 @@ def _seed_lessons(area_page, lessons, groups, measures_by_slug, quiz_key) -> int
             search_description=data["intro"],
             learning_goals=_goals_html(data["learning_goals"]),
             estimated_minutes=data["minutes"],
-            body=stream,
         )
         lesson.target_groups = [groups[s] for s in data.get("target_groups", [])]
-        _publish_child(area_page, lesson)
-        created += 1
-    return created
+        area_page.add_child(instance=lesson)
+        added.append((lesson, body))
+    return added
 
 
 @transaction.atomic
@@ -248,7 +279,7 @@ def seed(stdout=None) -> dict[str, int]:
 
     groups = {g.slug: g for g in TargetGroup.objects.all()}
     measures_by_slug = {m.slug: m for m in Measure.objects.all()}
-    created["lessons"] = 0
+    added = []
     for area, (slug, title, description) in AREAS.items():
         area_page = _child(toolbox, slug)
         if area_page is None:
@@ -262,13 +293,17 @@ def seed(stdout=None) -> dict[str, int]:
                     intro=f"<p>{description}</p>",
                 ),
             )
-        created["lessons"] += _seed_lessons(
+        added += _add_lessons(
             area_page,
             LESSONS.get(area.value, []),
             groups,
-            measures_by_slug,
             quiz_key=f"quiz-{slugify(slug)}",
         )
+    page_ids = _link_targets()
+    for lesson, body in added:
+        lesson.body = _stream(body, measures_by_slug, page_ids)
+        lesson.save_revision().publish()
+    created["lessons"] = len(added)
     if stdout is not None:
         stdout.write(
             "cms: {target_groups} new target groups, {providers} new providers, "

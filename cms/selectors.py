@@ -1,12 +1,16 @@
 """Reads for the course material, with the joins done here, not in templates."""
 
+import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import parse_query_string
 
+from . import course_state
 from .cache import cached
 from .models.pages import (
     LessonPage,
@@ -48,58 +52,82 @@ def measures_for_area(*, area: str) -> QuerySet[Measure]:
     return measures().filter(area=area)
 
 
-def measure_catalogue() -> MeasureCatalogPage | None:
-    return MeasureCatalogPage.objects.live().first()
-
-
 def measure_catalogue_url() -> str:
-    """The catalogue page's address (cached per content version)."""
-
-    def build():
-        page = measure_catalogue()
-        return page.url if page else ""
-
-    return cached("catalogue-url", build)
+    """The catalogue page's address (from the cached top-level sections)."""
+    section = top_sections().get("catalogue")
+    return section["url"] if section else ""
 
 
-def toolbox_areas(*, index: ToolboxIndexPage | None = None) -> QuerySet:
-    """The live area pages in the editor's order."""
+def hidden_sections(request) -> list[str]:
+    """Tree paths of the private sections `request` may not open, by Wagtail's own
+    test (`accept_request`): what lists must leave out. One query when there are
+    no group restrictions."""
+    return sorted(
+        restriction.page.path
+        for restriction in PageViewRestriction.objects.select_related(
+            "page"
+        ).prefetch_related("groups")
+        if request is None or not restriction.accept_request(request)
+    )
+
+
+def without_sections(pages: QuerySet, hidden: Iterable[str]) -> QuerySet:
+    """`pages` less those at or below any of the `hidden` tree paths."""
+    excluded = Q()
+    for path in hidden:
+        excluded |= Q(path__startswith=path)
+    return pages.exclude(excluded) if excluded else pages
+
+
+def _sections_key(hidden: list[str]) -> str:
+    """A short cache-key part for a set of hidden sections (bounded: editors
+    make restrictions, visitors do not)."""
+    if not hidden:
+        return "all"
+    return hashlib.sha256(".".join(hidden).encode()).hexdigest()[:16]
+
+
+def toolbox_areas(*, index: ToolboxIndexPage | None = None, hidden=()) -> QuerySet:
+    """The live area pages in the editor's order, less the `hidden` sections."""
     areas = ToolboxAreaPage.objects.live()
     if index is not None:
         areas = areas.child_of(index)
-    return areas.order_by("path")
+    return without_sections(areas, hidden).order_by("path")
 
 
-def area_lessons(*, area_page: ToolboxAreaPage) -> QuerySet[LessonPage]:
-    return LessonPage.objects.live().child_of(area_page).order_by("path")
+def area_lessons(*, area_page: ToolboxAreaPage, hidden=()) -> QuerySet[LessonPage]:
+    """The area's live lessons in order, less those the reader may not open."""
+    lessons = LessonPage.objects.live().child_of(area_page)
+    return without_sections(lessons, hidden).order_by("path")
 
 
 def _link(page) -> dict | None:
     return {"title": page.title, "url": page.url} if page is not None else None
 
 
-def lesson_context(*, lesson: LessonPage) -> dict:
-    """Area, breadcrumbs, previous/next lesson and target groups for a lesson page.
+def lesson_context(*, lesson: LessonPage, hidden: list[str]) -> dict:
+    """Area, breadcrumbs, previous/next lesson and target groups for a lesson page;
+    previous, next and the count leave out the `hidden` sections.
 
-    Plain values, cached per content version: no query when warm, and a fixed
-    number when cold, whatever the lesson holds.
+    Plain values, cached per content version and set of hidden sections: no
+    query when warm, and four when cold, whatever the area holds.
     """
 
     def build():
-        ancestors = list(
-            Page.objects.ancestor_of(lesson)
-            .filter(depth__gt=1)
-            .order_by("depth")
-            .only("id", "title", "url_path", "path", "depth")
-        )
-        area_page = ToolboxAreaPage.objects.filter(
-            path=lesson.path[: -Page.steplen]
-        ).first()
+        # Wagtail's routing has already loaded the parents of a served page.
+        ancestors = []
+        page = lesson
+        for _level in range(lesson.depth - 2):  # up to the home page (depth 2)
+            page = page.get_parent()
+            ancestors.insert(0, page)
+        area_page = ancestors[-1].specific if ancestors else None
+        if not isinstance(area_page, ToolboxAreaPage):
+            area_page = None
         siblings = (
             list(
-                Page.objects.live()
-                .child_of(area_page)
-                .type(LessonPage)
+                without_sections(
+                    Page.objects.live().child_of(area_page).type(LessonPage), hidden
+                )
                 .order_by("path")
                 .only("id", "title", "url_path", "path", "depth")
             )
@@ -129,7 +157,44 @@ def lesson_context(*, lesson: LessonPage) -> dict:
             "target_groups": [g.name for g in lesson.target_groups.all()],
         }
 
-    return cached(f"lesson:{lesson.pk}", build)
+    return cached(f"lesson:{lesson.pk}:{_sections_key(hidden)}", build)
+
+
+# Blocks whose rendering holds something of the reader (the reflection note).
+PERSONAL_BLOCK_TYPES = frozenset({"reflection"})
+
+
+@dataclass(frozen=True)
+class BodySegment:
+    """A run of a lesson's blocks, rendered together. A `personal` run (one
+    reflection question, with the reader's own note) is never cached; the others
+    are the same for every reader."""
+
+    body: object  # the lesson's StreamValue
+    start: int
+    stop: int
+    personal: bool
+
+    def blocks(self) -> list:
+        # Read only when the fragment is built: a warm page converts no block.
+        return [self.body[i] for i in range(self.start, self.stop)]
+
+
+def lesson_body_segments(*, lesson: LessonPage) -> list[BodySegment]:
+    """The lesson's body cut into shared runs and personal blocks, from the raw
+    block types (no query, no block converted)."""
+    segments: list[BodySegment] = []
+    start = 0
+    raw = lesson.body.raw_data
+    for i in range(len(raw)):
+        if raw[i]["type"] in PERSONAL_BLOCK_TYPES:
+            if start < i:
+                segments.append(BodySegment(lesson.body, start, i, personal=False))
+            segments.append(BodySegment(lesson.body, i, i + 1, personal=True))
+            start = i + 1
+    if start < len(raw):
+        segments.append(BodySegment(lesson.body, start, len(raw), personal=False))
+    return segments
 
 
 def lessons_for_measure(*, measure: Measure) -> list[LessonPage]:
@@ -148,36 +213,26 @@ def lessons_for_measure(*, measure: Measure) -> list[LessonPage]:
 
 
 def home_page_context() -> dict:
-    """The five areas, the catalogue and the figures the front page shows."""
-
-    def build():
-        toolbox = ToolboxIndexPage.objects.live().first()
-        catalogue = measure_catalogue()
-        return {
-            "areas": [
-                {
-                    **_link(area),
-                    "area": area.area,
-                    "description": area.search_description
-                    or str(area.get_area_display()),
-                }
-                for area in toolbox_areas()
-            ],
-            "toolbox": _link(toolbox),
-            "catalogue": _link(catalogue),
-            "figures": {
-                "lessons": LessonPage.objects.live().count(),
-                "measures": Measure.objects.count(),
-            },
-        }
-
-    return {**cached("home", build), "upcoming_runs": _upcoming_runs()}
-
-
-def _upcoming_runs():
-    from courses.selectors.runs import upcoming_runs
-
-    return upcoming_runs()
+    """The five areas, the sections, upcoming runs and the figures the front page
+    shows: the same for every visitor, so only public pages are shown or counted."""
+    private = hidden_sections(None)
+    sections = top_sections()
+    return {
+        "areas": [
+            {
+                **_link(area),
+                "area": area.area,
+                "description": area.search_description or str(area.get_area_display()),
+            }
+            for area in toolbox_areas(hidden=private)
+        ],
+        **{name: sections.get(name) for name in SECTION_MODELS},
+        "upcoming_runs": list(course_state.provider().upcoming_runs()),
+        "figures": {
+            "lessons": without_sections(LessonPage.objects.live(), private).count(),
+            "measures": Measure.objects.count(),
+        },
+    }
 
 
 def _areas_by_path(pages: Iterable[Page]) -> dict[str, ToolboxAreaPage]:
@@ -189,6 +244,9 @@ def search(*, query: str, limit: int = 30) -> dict:
     """Lessons and measures matching `query`, each lesson with its area."""
     if not query:
         return {"lessons": [], "measures": []}
+    # Wagtail's parser reads quotes as phrases and ignores an unbalanced one,
+    # which the SQLite full-text index would otherwise refuse.
+    _filters, query = parse_query_string(query)
     lessons = list(LessonPage.objects.live().public().search(query)[:limit])
     areas = _areas_by_path(lessons)
     for lesson in lessons:
@@ -201,62 +259,34 @@ def search(*, query: str, limit: int = 30) -> dict:
     return {"lessons": lessons, "measures": found_measures}
 
 
-def main_menu() -> list[tuple[str, str]]:
-    """(title, url) of the top-level sections, cached per content version."""
+SECTION_MODELS = {
+    "toolbox": ToolboxIndexPage,
+    "catalogue": MeasureCatalogPage,
+    "registry": FirmRegistryPage,
+}
 
-    models = (ToolboxIndexPage, MeasureCatalogPage, FirmRegistryPage)
+
+def top_sections() -> dict[str, dict]:
+    """{"toolbox"|"catalogue"|"registry": {"title", "url"}} of the first live page
+    of each kind: one query, cached per content version."""
 
     def build():
-        # One query for all sections; then the first live page of each kind.
         pages = list(
             Page.objects.live()
-            .type(*models)
+            .type(*SECTION_MODELS.values())
             .order_by("path")
             .only("id", "title", "url_path", "path", "depth", "content_type_id")
         )
-        sections = [
-            page
-            for model in models
-            for page in [p for p in pages if issubclass(p.specific_class, model)][:1]
-        ]
-        return [(page.title, page.url) for page in sections]
+        sections = {}
+        for name, model in SECTION_MODELS.items():
+            page = next((p for p in pages if issubclass(p.specific_class, model)), None)
+            if page is not None:
+                sections[name] = _link(page)
+        return sections
 
-    return cached("main-menu", build)
-
-
-def routed_page(*, content_type_id: int, page_id: int) -> Page | None:
-    """The specific page (any type) with this id, cached per content version like
-    the route to it: publishing, unpublishing, moving or deleting a page bumps it."""
-
-    def build():
-        from django.contrib.contenttypes.models import ContentType
-
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        return model.objects.filter(pk=page_id).first()
-
-    return cached(f"page:{page_id}", build)
+    return cached("sections", build)
 
 
-def view_restrictions_by_path() -> dict[str, list]:
-    """Every page view restriction, keyed by the restricted page's tree path."""
-    from wagtail.models import PageViewRestriction
-
-    def build():
-        restrictions: dict[str, list] = {}
-        for restriction in PageViewRestriction.objects.select_related("page"):
-            restrictions.setdefault(restriction.page.path, []).append(restriction)
-        return restrictions
-
-    return cached("view-restrictions", build)
-
-
-def route_target(url_path: str) -> tuple[int, int] | None:
-    """(content type id, page id) of the page at `url_path`, cached."""
-    return cached(
-        f"route:{url_path}",
-        lambda: (
-            Page.objects.filter(url_path=url_path)
-            .values_list("content_type_id", "pk")
-            .first()
-        ),
-    )
+def main_menu() -> list[tuple[str, str]]:
+    """(title, url) of the top-level sections, in the menu's order."""
+    return [(section["title"], section["url"]) for section in top_sections().values()]

@@ -7,6 +7,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import bump_content_version
 
+# Publish, unpublish, move, delete, privacy and snippet changes all drop the
+# cached content (cms.cache). Page saves cover drafts and deletes cover removal.
 for signal in (page_published, page_unpublished, post_page_move):
     signal.connect(bump_content_version, dispatch_uid=f"cms.bump.{id(signal)}")
 
@@ -16,10 +18,7 @@ for model in (
     "cms.Measure",
     "cms.Provider",
     "cms.TargetGroup",
-    # The front page lists the runs open for enrolment; "my course" caches
-    # each run's sessions and preparation lessons.
-    "courses.CourseRun",
-    "courses.Session",
+    "cms.CustomImage",
 ):
     post_save.connect(
         bump_content_version, sender=model, dispatch_uid=f"cms.save.{model}"
@@ -28,26 +27,11 @@ for model in (
         bump_content_version, sender=model, dispatch_uid=f"cms.delete.{model}"
     )
 
-
 m2m_changed.connect(
     bump_content_version,
-    sender="courses.Session_preparation_lessons",
-    dispatch_uid="cms.session-lessons",
+    sender="wagtailcore.PageViewRestriction_groups",
+    dispatch_uid="cms.restriction-groups",
 )
-
-
-@receiver(post_save, sender="courses.Certification", dispatch_uid="cms.cert-save")
-@receiver(post_delete, sender="courses.Certification", dispatch_uid="cms.cert-del")
-@receiver(post_save, sender="accounts.Firm", dispatch_uid="cms.firm-save")
-def forget_cached_certifications(sender, instance, **kwargs):
-    """The certification API caches per firm: drop it when the firm or one of its
-    certifications changes (the registry pages themselves are not cached)."""
-    from courses.selectors.registry import firm_certifications_forget
-
-    if sender._meta.label == "accounts.Firm":
-        firm_certifications_forget(org_number=instance.org_number)
-    else:
-        firm_certifications_forget(enrolment_id=instance.enrolment_id)
 
 
 @receiver(post_migrate, dispatch_uid="cms.grant_editor_permissions")

@@ -20,3 +20,21 @@ class CoursesConfig(AppConfig):
 
         verification.register(verified_certification)
         verification.register(verified_course_certificate)
+        _register_course_state()
+
+
+def _register_course_state():
+    """Give the content pages (front page, registry) the course state they show."""
+    from cms import course_state
+
+    from .selectors import registry, runs
+
+    course_state.register(
+        course_state.CourseState(
+            upcoming_runs=runs.upcoming_runs,
+            registry_filter_options=registry.registry_filter_options,
+            certified_firms=registry.certified_firms,
+            certified_firm_profile=registry.certified_firm_profile,
+            certified_org_numbers=registry.certified_org_numbers,
+        )
+    )

@@ -1,7 +1,7 @@
 """Editors and course leaders keep the question bank and quizzes in the Wagtail
 admin; their permissions are granted after every migrate."""
 
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
 QUIZ_MODELS = ["question", "choice", "quiz", "quizquestion"]
@@ -32,3 +32,40 @@ def grant_quiz_permissions(sender, using="default", **kwargs):
     for role in (Role.EDITOR, Role.COURSE_LEADER):
         group, _created = Group.objects.using(using).get_or_create(name=role.value)
         group.permissions.add(*quiz_permissions, *access_admin)
+
+
+# The front page lists the runs open for enrolment and "my course" caches each
+# run's sessions and preparation lessons (cms.cache): a change to either drops
+# the cached content at once.
+def _bump_content_version(**kwargs):
+    from cms.cache import bump_content_version
+
+    bump_content_version()
+
+
+for _model in ("courses.CourseRun", "courses.Session"):
+    post_save.connect(
+        _bump_content_version, sender=_model, dispatch_uid=f"courses.save.{_model}"
+    )
+    post_delete.connect(
+        _bump_content_version, sender=_model, dispatch_uid=f"courses.delete.{_model}"
+    )
+m2m_changed.connect(
+    _bump_content_version,
+    sender="courses.Session_preparation_lessons",
+    dispatch_uid="courses.session-lessons",
+)
+
+
+@receiver(post_save, sender="courses.Certification", dispatch_uid="courses.cert-save")
+@receiver(post_delete, sender="courses.Certification", dispatch_uid="courses.cert-del")
+@receiver(post_save, sender="accounts.Firm", dispatch_uid="courses.firm-save")
+def forget_cached_certifications(sender, instance, **kwargs):
+    """The certification API caches per firm: drop it when the firm or one of its
+    certifications changes."""
+    from .selectors.registry import firm_certifications_forget
+
+    if sender._meta.label == "accounts.Firm":
+        firm_certifications_forget(org_number=instance.org_number)
+    else:
+        firm_certifications_forget(enrolment_id=instance.enrolment_id)

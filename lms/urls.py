@@ -17,7 +17,7 @@ urlpatterns = [
     path("accounts/", include("lms.accounts.urls")),
     path("kurs/", include("courses.urls")),
     path("api/", include("courses.api_urls")),
-    path("verify/", include("lms.verify")),
+    path("verify/", include("lms.verification.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

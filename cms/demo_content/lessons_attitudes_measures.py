@@ -122,6 +122,16 @@ HVORFOR_INKLUDERE = {
             },
         ),
         (
+            "paragraph",
+            "<p>Vil du gå videre herfra? I leksjonen <a "
+            'href="page:fordommer-og-smitteeffekt">Fordommer og smitteeffekt</a> '
+            "ser vi på hvordan gode erfaringer sprer seg i en bedrift, og <a "
+            'href="page:lonnstilskudd-og-arbeidstrening">arbeidstrening og '
+            "lønnstilskudd</a> forklarer de to virkemidlene de fleste starter med. "
+            'Alle tiltakene finner du i <a href="page:tiltak">oversikten over '
+            "inkluderingstiltak</a>.</p>",
+        ),
+        (
             "checklist",
             {
                 "title": "Før du går videre",
@@ -246,6 +256,15 @@ FORDOMMER_OG_SMITTEEFFEKT = {
             },
         ),
         (
+            "paragraph",
+            "<p>Holdninger endres sjelden av informasjon alene, men av erfaringer "
+            "som blir delt. Les hvordan ledelsen kan legge til rette for det i <a "
+            'href="page:ledelse-og-arbeidsmiljo">Ledelse og arbeidsmiljø</a>, og se '
+            "hvordan en fast veileder gjør hverdagen tryggere for alle i <a "
+            'href="page:opplaering-veileder-og-mentor-pa-arbeidsplassen">veileder '
+            "og mentor på arbeidsplassen</a>.</p>",
+        ),
+        (
             "checklist",
             {
                 "title": "Sjekk dine egne holdninger",
@@ -288,7 +307,7 @@ LEDELSE_OG_ARBEIDSMILJO = {
         "Du kan planlegge hvordan kollegene skal forberedes og involveres.",
         "Du kan legge opp en god første tid for en ny medarbeider.",
     ],
-    "minutes": 30,
+    "minutes": 15,
     "target_groups": list(ALL_TARGET_GROUPS),
     "body": [
         ("heading", "Lederen setter tonen"),
@@ -318,33 +337,6 @@ LEDELSE_OG_ARBEIDSMILJO = {
             "</ul>",
         ),
         (
-            "case_story",
-            {
-                "quote": (
-                    "Før vår første deltaker på arbeidstrening startet, brukte vi en halvtime av "
-                    "morgenmøtet på saken. Jeg fortalte hvorfor vi gjorde dette, og en av de "
-                    "mest erfarne gartnerne meldte seg som fadder. Det gjorde mer for at hun "
-                    "følte seg velkommen enn noe jeg kunne ha sagt."
-                ),
-                "role": "butikksjef",
-                "firm_type": "hagesenter i Asker med 20 ansatte",
-            },
-        ),
-        ("heading", "De første ukene"),
-        (
-            "paragraph",
-            "<p>Ingen nyansatt mestrer jobben den første uka, og det er heller ingen som venter "
-            "det. For en som har vært lenge utenfor arbeidslivet, eller som er ny i norsk "
-            "arbeidskultur, kan de uskrevne reglene være like krevende som selve oppgavene. Når "
-            "spiser vi lunsj? Er det greit å spørre om det samme to ganger? Hva mener sjefen når "
-            "hun sier at «det haster ikke»?</p>"
-            "<p>Gi den nye en fast kontaktperson eller fadder, lag en enkel plan for de første "
-            "ukene og sett av tid til korte samtaler underveis. Små, hyppige tilbakemeldinger "
-            "fungerer ofte bedre enn én stor samtale etter flere måneder. Husk også at kulturen "
-            "skapes i lunsjpausen: inviter med, forklar sjargongen og vis at den nye hører til i "
-            "fellesskapet.</p>",
-        ),
-        (
             "measure",
             {
                 "measure": "mentor",
@@ -355,14 +347,12 @@ LEDELSE_OG_ARBEIDSMILJO = {
             },
         ),
         (
-            "measure",
-            {
-                "measure": "oppfolging",
-                "note": (
-                    "NAV eller en tiltaksarrangør kan følge opp både medarbeideren og dere, slik "
-                    "at utfordringer blir tatt tak i tidlig."
-                ),
-            },
+            "paragraph",
+            "<p>Som leder trenger du ikke gjøre alt selv. <a "
+            'href="page:hvem-kan-hjelpe-deg">Hvem kan hjelpe deg?</a> viser hvem du '
+            "kan ringe, og <a "
+            'href="page:opplaering-plan-for-de-forste-ukene">opplæringsplanen for '
+            "de første ukene</a> gir deg et konkret sted å begynne.</p>",
         ),
         (
             "checklist",
@@ -414,7 +404,7 @@ HVEM_KAN_HJELPE = {
         "Du vet hva NAV, kommunen og arbeidsinkluderingsbedriftene kan bidra med.",
         "Du vet hvor du kan ta den første kontakten.",
     ],
-    "minutes": 20,
+    "minutes": 15,
     "target_groups": [],
     "body": [
         ("heading", "Et lag rundt bedriften"),
@@ -439,40 +429,6 @@ HVEM_KAN_HJELPE = {
             "markedskontakter. I tillegg har NAV en egen telefonlinje og egne sider for "
             "arbeidsgivere på nav.no. For unge under 30 år har NAV en egen ungdomsinnsats som "
             "skal få dem raskt i gang med jobb eller utdanning.</p>",
-        ),
-        ("heading", "Kommunen"),
-        (
-            "paragraph",
-            "<p>Kommunen har ansvaret for introduksjonsprogrammet for nyankomne flyktninger, som "
-            "kombinerer norskopplæring med praksis og kvalifisering. Mange deltakere trenger "
-            "nettopp en praksisplass i en vanlig bedrift. Kommuner kan også tilby Jobbsjansen, "
-            "et kvalifiseringsprogram for innvandrere som står utenfor arbeidslivet. I Asker er "
-            "kommunen dessuten en av partnerne bak Sosial Profil.</p>",
-        ),
-        ("heading", "Arbeidsinkluderingsbedrifter og lokale aktører"),
-        (
-            "paragraph",
-            "<p>Arbeidsinkluderingsbedrifter, ofte kalt tiltaksarrangører, leverer tiltak på "
-            "oppdrag fra NAV. De kartlegger og trener deltakere, og følger dem ut i ordinære "
-            "bedrifter. Sosial Profil Asker er utviklet sammen med flere lokale aktører, blant "
-            "andre Asker Produkt, Jobbhuset, Arba, Fontenehuset og NaKuHel, i tillegg til "
-            "kommunen og NAV. Fontenehuset er et sted for mennesker med psykiske "
-            "helseutfordringer, og kan tilby overgangsarbeid i samarbeid med bedrifter. Asker "
-            "Næringsforening står bak JobbAsker, et mentorprogram for innvandrere med utdanning "
-            "og arbeidserfaring.</p>",
-        ),
-        (
-            "case_story",
-            {
-                "quote": (
-                    "Jeg trodde jeg måtte sette meg inn i alle reglene selv. Så ringte jeg NAV og "
-                    "fikk en fast kontaktperson. Hun kjente både ordningene og kandidatene, og "
-                    "sammen med en arbeidsinkluderingsbedrift fant vi en person som passet perfekt "
-                    "på lageret vårt."
-                ),
-                "role": "daglig leder",
-                "firm_type": "grossistfirma med 15 ansatte i Asker",
-            },
         ),
         (
             "measure",
@@ -503,6 +459,16 @@ HVEM_KAN_HJELPE = {
                     "helseutfordringer en vei tilbake til jobb."
                 ),
             },
+        ),
+        (
+            "paragraph",
+            "<p>Samarbeidet i praksis, med faste kontaktpersoner og tydelige "
+            "roller, er tema i <a "
+            'href="page:oppfolgingstrekanten">oppfølgingstrekanten</a>. Vil du vite '
+            "mer om de enkelte virkemidlene, les <a "
+            'href="page:lonnstilskudd-og-arbeidstrening">arbeidstrening og '
+            'lønnstilskudd forklart</a> eller bla i <a href="page:tiltak">alle '
+            "inkluderingstiltakene</a>.</p>",
         ),
         (
             "checklist",
@@ -548,7 +514,7 @@ LONNSTILSKUDD_OG_ARBEIDSTRENING = {
         "Du vet forskjellen på midlertidig og varig lønnstilskudd.",
         "Du kjenner arbeidsgiverens ansvar når dere tar imot en deltaker.",
     ],
-    "minutes": 35,
+    "minutes": 50,
     "target_groups": list(ALL_TARGET_GROUPS),
     "body": [
         ("heading", "Arbeidstrening: bli kjent uten å ansette"),
@@ -608,6 +574,122 @@ LONNSTILSKUDD_OG_ARBEIDSTRENING = {
             "alle andre på arbeidsplassen. God inkludering handler om mer enn papirene: den nye "
             "skal oppleve å være en del av laget.</p>",
         ),
+        ("heading", "Slik går det til, steg for steg"),
+        (
+            "paragraph",
+            "<p>Det meste av papirarbeidet gjør NAV, men det hjelper å vite hva som skjer "
+            "og når. En vanlig gang ser slik ut:</p>"
+            "<ol>"
+            "<li><b>Dere beskriver behovet.</b> Hvilke oppgaver trenger hender, hvor mange "
+            "timer i uken, og hva er absolutte krav? Jo mer konkret, desto lettere er det å "
+            "finne en som passer.</li>"
+            "<li><b>NAV foreslår en kandidat.</b> Ofte kjenner veilederen personen godt og "
+            "kan fortelle hva som har fungert før. Dere møtes til en samtale, gjerne med "
+            "veilederen til stede.</li>"
+            "<li><b>Dere blir enige om en avtale.</b> Avtalen beskriver mål, oppgaver, "
+            "arbeidstid, varighet og hvem som følger opp. Den signeres av bedriften, "
+            "deltakeren og NAV før første arbeidsdag.</li>"
+            "<li><b>Perioden starter.</b> Den første uken handler om å bli kjent med "
+            "kollegene, rutinene og sikkerheten, ikke om å produsere mest mulig.</li>"
+            "<li><b>Dere følger opp underveis.</b> Korte, faste samtaler er bedre enn ett "
+            "langt møte når noe allerede har gått galt.</li>"
+            "<li><b>Dere evaluerer og bestemmer neste steg.</b> Ansettelse, en ny periode "
+            "med et annet mål, eller en god avslutning med en referanse.</li>"
+            "</ol>"
+            "<p>Hvem i NAV du skal ringe for å komme i gang, står i "
+            '<a href="page:hvem-kan-hjelpe">Hvem kan hjelpe?</a>.</p>',
+        ),
+        ("heading", "Avtalen: det som bør stå der"),
+        (
+            "paragraph",
+            "<p>En god avtale er kort og konkret. Den sier hva deltakeren skal gjøre og lære, "
+            "og hvordan dere vil merke at det går framover. Skriv gjerne mål som kan "
+            "observeres: «kan gjøre klar varemottaket alene», «møter presis tre dager på "
+            "rad», «kan bruke kassen i lunsjrushet». Slike mål gjør evalueringen enkel og "
+            "rettferdig for begge parter.</p>"
+            "<p>Avtal også hva som skjer ved fravær, hvem deltakeren melder fra til, og hvem "
+            "dere ringer i NAV hvis noe skjer. Deltakere på arbeidstrening er som hovedregel "
+            "dekket av NAVs yrkesskadeforsikring, men sjekk hva som gjelder for akkurat "
+            "dette tiltaket. Arbeidsmiljøloven gjelder for alle som er på arbeidsplassen, "
+            "også den som ikke er ansatt: verneutstyr, opplæring i sikkerhet og et ordentlig "
+            "sted å spise er like viktig her som for de faste.</p>"
+            "<p>Ved lønnstilskudd er dere arbeidsgiver fullt ut. Det betyr arbeidsavtale, "
+            "lønn etter tariff eller det som er vanlig i bransjen, feriepenger og "
+            "pensjon. Tilskuddet søkes og utbetales etter avtale med NAV, vanligvis "
+            "etterskuddsvis ut fra faktisk utbetalt lønn.</p>",
+        ),
+        (
+            "case_story",
+            {
+                "quote": (
+                    "Vi skrev tre mål i avtalen, og det første var bare å komme presis. Det "
+                    "hørtes lite ut, men etter fire uker visste vi at han var til å stole på, "
+                    "og da var resten mye lettere å lære bort. Nå har han fast stilling og "
+                    "lærer opp den neste."
+                ),
+                "role": "lagerleder",
+                "firm_type": "byggvarehandel med 28 ansatte",
+            },
+        ),
+        ("heading", "Hva koster det bedriften?"),
+        (
+            "paragraph",
+            "<p>Arbeidstrening koster bedriften først og fremst tid. Noen må lære bort, svare "
+            "på spørsmål og følge opp, og det tar mer tid de første ukene enn de siste. Sett "
+            "av tid til det i turnusen, ellers blir det den travleste kollegaen som tar "
+            "jobben i tillegg til sin egen. I noen tilfeller kan NAV gi "
+            '<a href="page:tilrettelegging-mentor-og-oppstart">mentortilskudd</a> som dekker '
+            "noe av tiden en kollega bruker.</p>"
+            "<p>Ved lønnstilskudd betaler dere lønn, og får en del av den dekket. Regn med "
+            "at den nye medarbeideren trenger mer oppfølging enn andre en stund, og at det "
+            "er nettopp det tilskuddet skal kompensere for. Mange bedrifter forteller at "
+            "regnestykket går i pluss før tilskuddsperioden er over, fordi de har fått en "
+            "stabil medarbeider de ellers ikke ville funnet.</p>",
+        ),
+        ("heading", "Når det ikke går som planlagt"),
+        (
+            "paragraph",
+            "<p>Ikke alle perioder ender i en ansettelse, og det er ikke et nederlag. Noen "
+            "finner ut at bransjen ikke passer, andre blir syke eller flytter. Det viktigste "
+            "er at problemer tas opp tidlig. Ring veilederen i NAV eller tiltaksbedriften "
+            "før det har gått for langt: de har sett det meste før, og kan ofte foreslå en "
+            "enkel endring i oppgaver eller arbeidstid.</p>"
+            "<p>Hvis perioden må avsluttes, gjør det ryddig. Si hva som fungerte, gi en "
+            "ærlig referanse og tenk gjennom hva dere selv kan gjøre annerledes neste gang. "
+            "Hvordan samarbeidet med NAV og tiltaksbedriften kan holdes i gang over tid, "
+            'står i <a href="page:oppfolgingstrekanten">oppfølgingstrekanten</a>.</p>',
+        ),
+        ("heading", "Etter tilskuddsperioden"),
+        (
+            "paragraph",
+            "<p>Målet med et midlertidig lønnstilskudd er en vanlig jobb når perioden er "
+            "over. Begynn å snakke om det i god tid: Hva gjenstår før medarbeideren klarer "
+            "jobben på lik linje med andre, og hva trenger dere for å beholde henne eller "
+            "ham? Noen trenger fortsatt litt tilrettelegging, andre er klare for mer ansvar "
+            "eller et fagbrev; se "
+            '<a href="page:opplaering-kompetanselop-kurs-og-fagbrev">kompetanseløp, kurs og '
+            "fagbrev</a>.</p>"
+            "<p>For medarbeidere med varig nedsatt arbeidsevne kan varig lønnstilskudd være "
+            "riktig. Da vurderes behovet jevnlig sammen med NAV. Alle tiltakene med vilkår "
+            'og tilbydere finner du i <a href="page:tiltak">oversikten over '
+            "inkluderingstiltak</a>.</p>",
+        ),
+        ("heading", "Vanlige spørsmål fra arbeidsgivere"),
+        (
+            "paragraph",
+            "<p><b>Må vi ansette etter arbeidstreningen?</b> Nei. Men perioden bør ha et "
+            "mål, og det beste målet er en jobb, hos dere eller et annet sted.</p>"
+            "<p><b>Kan deltakeren jobbe fullt fra første dag?</b> Ofte er det lurt å starte "
+            "med færre timer og øke gradvis. Det avtales med NAV og deltakeren.</p>"
+            "<p><b>Hvem betaler hvis deltakeren blir syk?</b> På arbeidstrening får "
+            "deltakeren fortsatt ytelsen sin fra NAV. Ved lønnstilskudd gjelder de vanlige "
+            "reglene for sykepenger, som for andre ansatte.</p>"
+            "<p><b>Kan vi få lønnstilskudd for en vi allerede har ansatt?</b> Som hovedregel "
+            "må tilskuddet avtales før ansettelsen. Snakk med NAV før dere skriver "
+            "arbeidsavtalen.</p>"
+            "<p><b>Hva om det ikke fungerer?</b> Ta kontakt med NAV tidlig. Avtalen kan "
+            "endres eller avsluttes, og dere står ikke alene med det.</p>",
+        ),
         (
             "measure",
             {
@@ -636,6 +718,14 @@ LONNSTILSKUDD_OG_ARBEIDSTRENING = {
                     "går over."
                 ),
             },
+        ),
+        (
+            "paragraph",
+            "<p>Hvem du bør snakke med før du søker, står i <a "
+            'href="page:hvem-kan-hjelpe">Hvem kan hjelpe?</a>. Hvordan du '
+            "tilrettelegger de første ukene, og hva en mentor kan gjøre, står i <a "
+            'href="page:tilrettelegging-mentor-og-oppstart">tilrettelegging, mentor '
+            "og oppstart</a>.</p>",
         ),
         (
             "checklist",
@@ -775,6 +865,15 @@ TILRETTELEGGING_OG_MENTOR = {
             "</ul>"
             "<p>Reglene for tilskudd endres fra tid til annen. Sjekk derfor alltid gjeldende "
             "vilkår på nav.no før dere legger planer.</p>",
+        ),
+        (
+            "paragraph",
+            "<p>En god oppstart begynner med en plan. Bruk malen i <a "
+            'href="page:opplaering-plan-for-de-forste-ukene">En plan for de første '
+            "ukene</a>, og les om <a "
+            'href="page:malgruppe-funksjonsevne-og-psykisk-helse">tilrettelegging '
+            "ved nedsatt funksjonsevne og psykiske helseutfordringer</a> hvis det "
+            "er aktuelt for dere.</p>",
         ),
         (
             "checklist",

@@ -108,6 +108,13 @@ LESSONS = {
                     },
                 ),
                 (
+                    "paragraph",
+                    "<p>Hva de ulike aktørene kan tilby av tiltak, står i <a "
+                    'href="page:hvem-kan-hjelpe">Hvem kan hjelpe?</a> under Tiltak og '
+                    "virkemidler. Hvordan samarbeidet holdes i gang over tid, står i <a "
+                    'href="page:oppfolgingstrekanten">oppfølgingstrekanten</a>.</p>',
+                ),
+                (
                     "checklist",
                     {
                         "title": "Før den første samtalen med NAV",
@@ -247,6 +254,14 @@ LESSONS = {
                     },
                 ),
                 (
+                    "paragraph",
+                    "<p>Oppfølgingen bygger på en god plan fra første dag; se <a "
+                    'href="page:opplaering-plan-for-de-forste-ukene">En plan for de første '
+                    "ukene</a>. Erfaringer fra andre bedrifter får du i <a "
+                    'href="page:nettverk-mellom-bedrifter">nettverk mellom '
+                    "bedrifter</a>.</p>",
+                ),
+                (
                     "checklist",
                     {
                         "title": "Oppfølging som virker",
@@ -301,7 +316,7 @@ LESSONS = {
                 "Du vet hvordan næringsforeningen og lokale nettverk kan støtte inkluderingsarbeidet.",
                 "Du kan forklare hvordan sertifiseringen kan bli et kvalitetsstempel, også i offentlige anskaffelser.",
             ],
-            "minutes": 20,
+            "minutes": 15,
             "target_groups": [],
             "body": [
                 ("heading", "Vi lærer best av hverandre"),
@@ -317,34 +332,6 @@ LESSONS = {
                     "rutiner for opplæring av folk med lite norsk. Noen ganger kan to "
                     "bedrifter dele en kandidat, for eksempel en i rolig sesong hos den ene "
                     "og travel sesong hos den andre.</p>",
-                ),
-                (
-                    "case_story",
-                    {
-                        "quote": (
-                            "Vi var tre bedrifter som begynte å møtes til frokost etter "
-                            "sertifiseringskurset. Første gang handlet det mest om frustrasjon "
-                            "over skjemaer. Nå er det blitt et sted der vi tipser hverandre om "
-                            "kandidater, og i vinter tok vi over en ung medarbeider fra et "
-                            "gartneri som ikke hadde nok arbeid før våren."
-                        ),
-                        "role": "driftsleder",
-                        "firm_type": "vaktmester- og eiendomsservicefirma med 22 ansatte i Bærum",
-                    },
-                ),
-                ("heading", "Næringsforeningen som arena"),
-                (
-                    "paragraph",
-                    "<p>Asker Næringsforening samler bedrifter i alle størrelser og tok "
-                    "initiativet til Sosial Profil sammen med arbeidsinkluderingsaktører, "
-                    "kommunen og NAV. Foreningen arrangerer møteplasser og kurs om sosial "
-                    "bærekraft, og står bak mentorprogrammet JobbAsker, der ledere i "
-                    "næringslivet blir mentorer for innvandrere med utdanning og erfaring. "
-                    "For en liten bedrift er dette en enkel måte å bidra på uten å ansette "
-                    "noen med en gang: Du deler tid, nettverk og kunnskap om bransjen.</p>"
-                    "<p>Tenk også på hvem du kjøper fra. Når bedriften handler varer og "
-                    "tjenester fra en arbeidsinkluderingsbedrift, skaper du arbeid for "
-                    "mennesker som ellers ville stått utenfor.</p>",
                 ),
                 ("heading", "Sertifisering som kvalitetsstempel"),
                 (
@@ -379,6 +366,13 @@ LESSONS = {
                             "arbeid og er lett å komme i gang med."
                         ),
                     },
+                ),
+                (
+                    "paragraph",
+                    "<p>Nettverket er et godt sted å dele erfaringer om <a "
+                    'href="page:fordommer-og-smitteeffekt">holdninger og smitteeffekt</a>. '
+                    "Hele verktøykassen finner du under <a "
+                    'href="page:verktoykasse">Verktøykassen</a>.</p>',
                 ),
                 (
                     "checklist",

@@ -122,6 +122,15 @@ LESSONS = {
                     },
                 ),
                 (
+                    "paragraph",
+                    "<p>Mange unge starter med <a "
+                    'href="page:lonnstilskudd-og-arbeidstrening">arbeidstrening</a> og får '
+                    "etter hvert et fagbrev. Hvordan det kan gå til, står i <a "
+                    'href="page:opplaering-kompetanselop-kurs-og-fagbrev">kompetanseløp, '
+                    "kurs og fagbrev</a>. Se også de andre <a "
+                    'href="page:malgrupper">målgruppene</a>.</p>',
+                ),
+                (
                     "checklist",
                     {
                         "title": "Før en ung person starter hos dere",
@@ -272,6 +281,14 @@ LESSONS = {
                     },
                 ),
                 (
+                    "paragraph",
+                    "<p>Praktiske grep for de første ukene finner du i <a "
+                    'href="page:tilrettelegging-mentor-og-oppstart">tilrettelegging, mentor '
+                    "og oppstart</a>. Tett oppfølging fra NAV eller en tiltaksbedrift er "
+                    "beskrevet i <a "
+                    'href="page:oppfolgingstrekanten">oppfølgingstrekanten</a>.</p>',
+                ),
+                (
                     "checklist",
                     {
                         "title": "Slik snakker du om tilrettelegging",
@@ -314,7 +331,7 @@ LESSONS = {
                 "Du kan forklare de uskrevne reglene i norsk arbeidsliv på en tydelig og respektfull måte.",
                 "Du kjenner til introduksjonsprogrammet, Jobbsjansen og mentorprogrammet JobbAsker.",
             ],
-            "minutes": 30,
+            "minutes": 35,
             "target_groups": ["innvandrere-utenfor-arbeidslivet"],
             "body": [
                 ("heading", "Mange ulike veier til Norge"),
@@ -365,6 +382,23 @@ LESSONS = {
                     "månedene gjør det lettere å forstå både oppgavene og kulturen. Slik "
                     "blir inkludering noe som skjer i hverdagen, ikke bare på papiret.</p>",
                 ),
+                ("heading", "Utdanning og erfaring fra et annet land"),
+                (
+                    "paragraph",
+                    "<p>Mange har utdanning eller lang yrkeserfaring fra hjemlandet som ikke står "
+                    "på papiret på en måte norske arbeidsgivere kjenner igjen. Spør hva personen "
+                    "faktisk har gjort, ikke bare hvilke papirer hun eller han har. En sveiser med "
+                    "ti års erfaring kan trenge et kort kurs i norske sikkerhetsregler, ikke en ny "
+                    "utdanning. Høyere utdanning og fagbrev fra utlandet kan ofte godkjennes av "
+                    "norske myndigheter, og det kan lønne seg å hjelpe til med søknaden.</p>"
+                    "<p>Språket læres raskest i en jobb der det snakkes norsk hver dag. Gi den nye "
+                    "medarbeideren en fast kollega å spørre, skriv viktige beskjeder enkelt, og "
+                    "sjekk at sikkerhetsrutiner er forstått ved å be om at de vises i praksis, ikke "
+                    "bare ved å spørre «forstår du?». Mange sier ja for ikke å være til bry. Hvordan "
+                    "en veileder kan følge opp, står i "
+                    '<a href="page:opplaering-veileder-og-mentor-pa-arbeidsplassen">veileder og '
+                    "mentor på arbeidsplassen</a>.</p>",
+                ),
                 (
                     "case_story",
                     {
@@ -414,6 +448,15 @@ LESSONS = {
                             "med mentorer, praksisplasser eller en fot innenfor."
                         ),
                     },
+                ),
+                (
+                    "paragraph",
+                    "<p>Språk læres best i jobb, med en fast person å spørre. Les om <a "
+                    'href="page:opplaering-veileder-og-mentor-pa-arbeidsplassen">veileder '
+                    "og mentor på arbeidsplassen</a>, og om veien fra arbeidstrening til "
+                    "fast jobb i <a "
+                    'href="page:lonnstilskudd-og-arbeidstrening">arbeidstrening og '
+                    "lønnstilskudd forklart</a>.</p>",
                 ),
                 (
                     "checklist",
@@ -556,6 +599,14 @@ LESSONS = {
                     },
                 ),
                 (
+                    "paragraph",
+                    "<p>Planen fungerer best når én person har ansvaret for den. Hva den "
+                    "rollen innebærer, står i <a "
+                    'href="page:opplaering-veileder-og-mentor-pa-arbeidsplassen">veileder '
+                    "og mentor på arbeidsplassen</a>. Trenger dere støtte underveis, se <a "
+                    'href="page:hvem-kan-hjelpe-deg">hvem som kan hjelpe deg</a>.</p>',
+                ),
+                (
                     "checklist",
                     {
                         "title": "Opplæringsplan – dette bør være med",
@@ -685,6 +736,14 @@ LESSONS = {
                             "utfordringer med. Det gjør rollen mindre ensom."
                         ),
                     },
+                ),
+                (
+                    "paragraph",
+                    "<p>NAV kan dekke tid til en mentor; les mer i <a "
+                    'href="page:tilrettelegging-mentor-og-oppstart">tilrettelegging, mentor '
+                    "og oppstart</a>. Når den nye medarbeideren er klar for mer, er <a "
+                    'href="page:opplaering-kompetanselop-kurs-og-fagbrev">kompetanseløp, '
+                    "kurs og fagbrev</a> neste steg.</p>",
                 ),
                 (
                     "checklist",
@@ -820,6 +879,12 @@ LESSONS = {
                             "sjekk nav.no eller spør NAV."
                         ),
                     },
+                ),
+                (
+                    "paragraph",
+                    "<p>Kurs og fagbrev kan kombineres med andre tiltak. Se hele <a "
+                    'href="page:tiltak">oversikten over inkluderingstiltak</a>, eller gå '
+                    'tilbake til <a href="page:opplaering">området Opplæring</a>.</p>',
                 ),
                 (
                     "checklist",

@@ -25,6 +25,6 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'registry of certified firms',
             },
-            bases=(cms.models.pages.CachedRestrictionsMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
     ]

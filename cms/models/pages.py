@@ -1,7 +1,6 @@
 """Content pages. Content lives here; course state lives in `courses/`."""
 
 from django import forms
-from django.conf import settings
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.functional import SimpleLazyObject
@@ -22,39 +21,7 @@ from .snippets import Measure
 INTRO_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class CachedRestrictionsMixin:
-    """Page privacy from a cache instead of two queries on every page view.
-
-    Wagtail asks each served page for the view restrictions on it and its
-    ancestors; the answer only changes when a restriction or the tree changes,
-    which bumps the content version (cms.signals).
-    """
-
-    def get_view_restrictions(self):
-        if self.alias_of_id:
-            return super().get_view_restrictions()
-        from wagtail.models import PageViewRestriction
-
-        from ..selectors import view_restrictions_by_path
-
-        by_path = view_restrictions_by_path()
-        steps = range(self.steplen, len(self.path) + 1, self.steplen)
-        found = [r for end in steps for r in by_path.get(self.path[:end], ())]
-        # A real queryset (callers chain .exists(), .filter()) whose rows are
-        # already known: iterating it runs no query. Most pages have none, and
-        # `none()` is much cheaper to build than a filter.
-        if found:
-            restrictions = PageViewRestriction.objects.filter(
-                pk__in=[r.pk for r in found]
-            )
-        else:
-            restrictions = PageViewRestriction.objects.none()
-        restrictions._result_cache = found
-        restrictions._prefetch_done = True
-        return restrictions
-
-
-class HomePage(CachedRestrictionsMixin, Page):
+class HomePage(Page):
     """The front page: what the certification is, the five areas, where to go next."""
 
     lead = models.CharField(
@@ -80,34 +47,18 @@ class HomePage(CachedRestrictionsMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
-    def route(self, request, path_components):
-        # Wagtail walks the tree one level at a time (two queries per level); a
-        # page's url_path gives the same answer in two queries at any depth.
-        # The page itself is read from the cache too (same content version).
-        if path_components:
-            from ..selectors import route_target, routed_page
-
-            target = route_target(self.url_path + "/".join(path_components) + "/")
-            if target is not None:
-                content_type_id, page_id = target
-                page = routed_page(content_type_id=content_type_id, page_id=page_id)
-                if page is not None and page.path.startswith(self.path):
-                    return page.route(request, [])
-        return super().route(request, path_components)
-
     def get_context(self, request, *args, **kwargs):
         from .. import selectors
-        from ..cache import content_version
+        from ..cache import fragment_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["cache_version"] = content_version()
-        context["cache_seconds"] = settings.CONTENT_CACHE_SECONDS
+        context.update(fragment_context(request))
         # Lazy, so a cached front page runs none of its queries.
         context["home"] = SimpleLazyObject(selectors.home_page_context)
         return context
 
 
-class ToolboxIndexPage(CachedRestrictionsMixin, Page):
+class ToolboxIndexPage(Page):
     """The toolbox (verktøykassen): the five areas in order."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -127,11 +78,13 @@ class ToolboxIndexPage(CachedRestrictionsMixin, Page):
         from .. import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["areas"] = selectors.toolbox_areas(index=self)
+        context["areas"] = selectors.toolbox_areas(
+            index=self, hidden=selectors.hidden_sections(request)
+        )
         return context
 
 
-class ToolboxAreaPage(CachedRestrictionsMixin, Page):
+class ToolboxAreaPage(Page):
     """One of the five areas, with its lessons in order and related measures."""
 
     area = models.CharField(_("area"), max_length=20, choices=Area.choices)
@@ -155,12 +108,14 @@ class ToolboxAreaPage(CachedRestrictionsMixin, Page):
         from .. import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = selectors.area_lessons(area_page=self)
+        context["lessons"] = selectors.area_lessons(
+            area_page=self, hidden=selectors.hidden_sections(request)
+        )
         context["measures"] = selectors.measures_for_area(area=self.area)
         return context
 
 
-class LessonPage(CachedRestrictionsMixin, Page):
+class LessonPage(Page):
     """A lesson: goals, study time, and a body of text, cases, checklists and more."""
 
     learning_goals = RichTextField(
@@ -208,17 +163,20 @@ class LessonPage(CachedRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .. import selectors
+        from ..cache import fragment_context
 
         context = super().get_context(request, *args, **kwargs)
-        from ..cache import content_version
-
-        context.update(selectors.lesson_context(lesson=self))
-        context["cache_version"] = content_version()
-        context["cache_seconds"] = settings.CONTENT_CACHE_SECONDS
+        context.update(
+            selectors.lesson_context(
+                lesson=self, hidden=selectors.hidden_sections(request)
+            )
+        )
+        context.update(fragment_context(request))
+        context["body_segments"] = selectors.lesson_body_segments(lesson=self)
         return context
 
 
-class MeasureCatalogPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
+class MeasureCatalogPage(RoutablePageMixin, Page):
     """Every measure, filterable; each measure has its own stable address below."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -234,26 +192,28 @@ class MeasureCatalogPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
 
     @path("")
     def catalogue(self, request):
-        from django.utils.functional import SimpleLazyObject
-
         from .. import selectors
-        from ..cache import content_version
+        from ..cache import fragment_context
         from ..forms import MeasureFilterForm
 
-        # Lazy, form and list: the template caches the rendered filters and list
-        # per content version and query string, so a warm page neither builds the
-        # form nor runs the filter or the form's queries.
-        form = SimpleLazyObject(lambda: MeasureFilterForm(request.GET or None))
+        form = MeasureFilterForm(request.GET or None)
+        context = fragment_context(request)
+        # The filters and list are cached per validated filter, never per raw
+        # query string; an unknown filter value is answered but not cached.
+        filter_key = form.cache_key()
+        if filter_key is None:
+            context["use_fragment_cache"] = False
+        # Lazy, so a warm fragment runs neither the filter nor its queries.
         measures = SimpleLazyObject(
             lambda: list(selectors.measures_filtered(form=form))
         )
         return self.render(
             request,
             context_overrides={
+                **context,
                 "form": form,
+                "filter_key": filter_key,
                 "measures": measures,
-                "cache_version": content_version(),
-                "cache_seconds": settings.CONTENT_CACHE_SECONDS,
             },
         )
 

@@ -1,11 +1,11 @@
 """The public registry of certified firms: a page whose content is course state.
 
 The page holds only its title and introduction; the firms, certifications and
-commitments are read from `courses` through `courses.selectors.registry`, never
-written. Each firm has a stable address below the page, `<registry>/<org number>/`.
+commitments are course state, read through the provider `courses` registers in
+`cms.course_state` (never written, and `cms` never imports `courses`). Each firm
+has a stable address below the page, `<registry>/<org number>/`.
 """
 
-from django import forms
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -16,30 +16,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .pages import INTRO_FEATURES, CachedRestrictionsMixin
+from ..course_state import provider
+from .pages import INTRO_FEATURES
 
 FIRMS_PER_PAGE = 25
 
 
-class FirmRegistryFilterForm(forms.Form):
-    """Search and filters from the query string; the choices are the data present."""
-
-    q = forms.CharField(
-        label=_("Firm name or organisation number"), max_length=200, required=False
-    )
-    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
-    industry = forms.ChoiceField(label=_("Industry"), required=False)
-
-    def __init__(self, *args, municipalities, industries, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["municipality"].choices = [
-            ("", _("All municipalities")),
-            *((name, name) for name in municipalities),
-        ]
-        self.fields["industry"].choices = [("", _("All industries")), *industries]
-
-
-class FirmRegistryPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
+class FirmRegistryPage(RoutablePageMixin, Page):
     """Firms with an active certification, searchable; one page per firm below."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -57,18 +40,19 @@ class FirmRegistryPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
 
     @path("")
     def registry(self, request):
-        from courses.selectors import registry as selectors
+        from ..forms import FirmRegistryFilterForm
 
-        options = selectors.registry_filter_options()
+        state = provider()
+        options = state.registry_filter_options()
         form = FirmRegistryFilterForm(
             request.GET or None,
             municipalities=options.municipalities,
             industries=options.industries,
         )
         if not form.is_bound:
-            firms = selectors.certified_firms()
+            firms = state.certified_firms()
         elif form.is_valid():
-            firms = selectors.certified_firms(
+            firms = state.certified_firms(
                 search=form.cleaned_data["q"],
                 municipality=form.cleaned_data["municipality"],
                 industry=form.cleaned_data["industry"],
@@ -92,9 +76,7 @@ class FirmRegistryPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
 
     @re_path(r"^(?P<org_number>[0-9]{9})/$", name="firm")
     def firm(self, request, org_number):
-        from courses.selectors import registry as selectors
-
-        profile = selectors.certified_firm_profile(org_number=org_number)
+        profile = provider().certified_firm_profile(org_number=org_number)
         if profile is None:
             raise Http404
         return self.render(
@@ -104,12 +86,10 @@ class FirmRegistryPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
         )
 
     def get_sitemap_urls(self, request=None):
-        from courses.selectors import registry as selectors
-
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         urls += [
             {"location": f"{base}{org_number}/"}
-            for org_number in selectors.certified_org_numbers()
+            for org_number in provider().certified_org_numbers()
         ]
         return urls

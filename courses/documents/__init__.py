@@ -19,7 +19,9 @@ class CertificateDocument:
     kind: str  # CertificateKind.FIRM or CertificateKind.COURSE
     code: str  # verification code as printed, e.g. "K7M2-QX9P-4RTW"
     verify_url: str  # absolute URL of /verify/<code>/
-    holder_name: str  # the firm's name, or the participant's full name
+    holder_name: str  # the name it was issued to: the firm's, or the person's
+    # A firm's name now, when it has been renamed since; empty otherwise.
+    holder_name_now: str = ""
     holder_org_number: str = ""  # firms only: nine digits, unformatted
     course_title: str
     run_title: str

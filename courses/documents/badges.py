@@ -170,11 +170,14 @@ def _credential_description(document: CertificateDocument) -> str:
     run = ", ".join(
         part for part in (document.run_title, document.municipality) if part
     )
-    return text % {
-        "holder": document.holder_name,
-        "course": document.course_title,
-        "run": run,
-    }
+    holder = document.holder_name
+    if document.holder_name_now:
+        # The subject stays the name as issued; the new one is only mentioned.
+        holder = pgettext("open badge", "%(holder)s (now: %(now)s)") % {
+            "holder": holder,
+            "now": document.holder_name_now,
+        }
+    return text % {"holder": holder, "course": document.course_title, "run": run}
 
 
 def _achievement_description(document: CertificateDocument) -> str:

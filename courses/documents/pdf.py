@@ -1,15 +1,33 @@
 """Certificate PDFs: one framed A4 landscape page per :class:`CertificateDocument`.
 
 Pure functions of the document (no database, no request), so a view only wraps
-the bytes in a ``FileResponse``. Only reportlab's standard fonts are used: they
-cover æ ø å, embed nothing and keep a page at a few milliseconds.
+the bytes in a ``FileResponse``.
+
+Fonts. The wording of the certificate (our own English and Norwegian text, and
+dates) is set in reportlab's standard fonts, which embed nothing. Everything that
+comes from people — the holder's name, the name now, the course and run, the
+signer — is set in DejaVu Sans, embedded (as a subset) from ``fonts/`` beside
+this module (Bitstream Vera licence, ``fonts/LICENSE-DejaVu.txt``), so names
+such as Łukasz, Ayşe, Nguyễn and Đorđe print as written. What is supported:
+
+- every script DejaVu Sans has glyphs for: Latin (Vietnamese included), Greek,
+  Cyrillic, Armenian, Georgian, Hebrew and Arabic; text is NFC-normalised first,
+  so letters typed with combining accents print as single letters;
+- Arabic (and Hebrew) script is shaped with HarfBuzz (``uharfbuzz``): letters
+  join and a line that is wholly right-to-left runs right to left;
+- not supported: a line that mixes right-to-left and left-to-right words (no
+  bidi reordering: the words keep their typed order, left to right), and scripts
+  DejaVu Sans has no glyphs for (CJK, Indic scripts), which print as empty boxes.
 """
 
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import cache
+from pathlib import Path
 from typing import NamedTuple
 
 from django.utils import formats, translation
@@ -20,7 +38,9 @@ from django.utils.translation import ngettext, pgettext
 import segno
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 
 from lms.accounts.validators import format_org_number
@@ -43,6 +63,11 @@ SERIF_ITALIC = "Times-Italic"
 SANS = "Helvetica"
 SANS_BOLD = "Helvetica-Bold"
 MONO_BOLD = "Courier-Bold"
+# For names and other text from people: any script DejaVu Sans covers.
+UNICODE = "DejaVuSans"
+UNICODE_BOLD = "DejaVuSans-Bold"
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+UNICODE_FONTS = {UNICODE: "DejaVuSans.ttf", UNICODE_BOLD: "DejaVuSans-Bold.ttf"}
 
 QR_SIZE = 86
 QR_LEFT, QR_BOTTOM = PAGE_WIDTH - 150 - QR_SIZE / 2, 104
@@ -71,9 +96,18 @@ class _Line(NamedTuple):
     rule: float = 0  # width of a gold rule under it, if any
 
 
+@cache
+def register_fonts() -> None:
+    """Register the embedded Unicode fonts with reportlab, once per process (the
+    font files never change while it runs)."""
+    for name, filename in UNICODE_FONTS.items():
+        pdfmetrics.registerFont(TTFont(name, FONT_DIR / filename))
+
+
 def render_certificate_pdf(*, document: CertificateDocument) -> bytes:
     """One A4 landscape page in the document's language, with a QR code that
     encodes exactly ``document.verify_url``."""
+    register_fonts()
     buffer = io.BytesIO()
     with translation.override(document.language):
         canvas = Canvas(
@@ -237,14 +271,18 @@ def _draw_body(canvas: Canvas, *, document: CertificateDocument) -> None:
 
     add(_("This is to certify that"), SERIF_ITALIC, 15, MUTED, 0)
     name_size, name_lines = _fit_lines(
-        document.holder_name, SERIF_BOLD, max_size=36, min_size=22, width=TEXT_WIDTH
+        document.holder_name, UNICODE_BOLD, max_size=34, min_size=20, width=TEXT_WIDTH
     )
-    widest = max(_width(line, SERIF_BOLD, name_size) for line in name_lines)
+    widest = max(_width(line, UNICODE_BOLD, name_size) for line in name_lines)
     rule = min(max(widest + 40, 380), TEXT_WIDTH + 20)
     for index, line in enumerate(name_lines):
         last = index == len(name_lines) - 1
         gap = 16 if index == 0 else 4
-        add(line, SERIF_BOLD, name_size, INK, gap, rule=rule if last else 0)
+        add(line, UNICODE_BOLD, name_size, INK, gap, rule=rule if last else 0)
+    if document.holder_name_now:
+        # The certificate is the holder's as issued; the new name is only beside.
+        now = _("Now: %(name)s") % {"name": document.holder_name_now}
+        add(now, UNICODE, _fitting_size(now, UNICODE, 11, TEXT_WIDTH), MUTED, 12)
     if document.kind == CertificateKind.FIRM:
         if document.holder_org_number:
             number = format_org_number(document.holder_org_number)
@@ -255,13 +293,13 @@ def _draw_body(canvas: Canvas, *, document: CertificateDocument) -> None:
         statement = _("has completed the course")
     add(statement, SERIF_ITALIC, 15, MUTED, 18)
     title_size, title_lines = _fit_lines(
-        document.course_title, SERIF_BOLD, max_size=21, min_size=15, width=TEXT_WIDTH
+        document.course_title, UNICODE_BOLD, max_size=20, min_size=14, width=TEXT_WIDTH
     )
     for index, line in enumerate(title_lines):
-        add(line, SERIF_BOLD, title_size, NAVY, 10 if index == 0 else 3)
+        add(line, UNICODE_BOLD, title_size, NAVY, 10 if index == 0 else 3)
     run = _run_line(document)
     if run:
-        add(run, SANS, _fitting_size(run, SANS, 11, TEXT_WIDTH), INK, 9)
+        add(run, UNICODE, _fitting_size(run, UNICODE, 11, TEXT_WIDTH), INK, 9)
     if document.session_dates:
         dates = format_date_list(document.session_dates)
         label = ngettext(
@@ -319,8 +357,8 @@ def _draw_signature(canvas: Canvas, *, document: CertificateDocument) -> None:
     canvas.line(CENTRE - 115, line_y, CENTRE + 115, line_y)
     signer = document.signed_by or document.issuer_name
     canvas.setFillColor(INK)
-    size = _fitting_size(signer, SERIF_ITALIC, 20, 230)
-    _centred(canvas, signer, line_y + 8, SERIF_ITALIC, size)
+    size = _fitting_size(signer, UNICODE, 17, 230)
+    _centred(canvas, signer, line_y + 8, UNICODE, size)
     if document.signed_by:
         role = pgettext("signature", "Course leader, %(issuer)s") % {
             "issuer": document.issuer_name
@@ -385,10 +423,56 @@ def _centred(
     x: float = CENTRE,
 ) -> None:
     canvas.setFont(font, size)
+    text = unicodedata.normalize("NFC", text)
+    if font in UNICODE_FONTS and _needs_shaping(text):
+        text = _shaped(text, font, size)
     canvas.drawCentredString(x, y, text, charSpace=spacing)
 
 
+def _is_rtl(char: str) -> bool:
+    return unicodedata.bidirectional(char) in ("R", "AL")
+
+
+def _needs_shaping(text: str) -> bool:
+    """True for right-to-left letters and for combining marks left after NFC,
+    which only HarfBuzz places right; other text is drawn as it is (faster)."""
+    return any(_is_rtl(char) or unicodedata.combining(char) for char in text)
+
+
+def _shaped(text: str, font: str, size: float):
+    """The line shaped by HarfBuzz, which reportlab then draws glyph by glyph
+    (it shapes nothing by itself, and reorders nothing without its optional
+    bidi library).
+
+    HarfBuzz lays out one direction per call, so the words are grouped into runs
+    of right-to-left and other words, each shaped alone; the runs go left to
+    right, or right to left when the line's first letter is right-to-left. A
+    simple rule, not the full Unicode bidi algorithm: punctuation next to a
+    right-to-left word may end up on its other side.
+    """
+    runs: list[tuple[bool, list[str]]] = []
+    for word in text.split(" "):
+        rtl = any(_is_rtl(char) for char in word)
+        if runs and runs[-1][0] == rtl:
+            runs[-1][1].append(word)
+        else:
+            runs.append((rtl, [word]))
+    first_letter = next(
+        (char for char in text if unicodedata.bidirectional(char) in ("L", "R", "AL")),
+        "",
+    )
+    if first_letter and _is_rtl(first_letter):
+        runs.reverse()
+    space = shapeStr(" ", font, size, force=True)
+    line = None
+    for _rtl, words in runs:
+        piece = shapeStr(" ".join(words), font, size, force=True)
+        line = piece if line is None else line + space + piece
+    return line
+
+
 def _width(text: str, font: str, size: float, spacing: float = 0) -> float:
+    text = unicodedata.normalize("NFC", text)
     return stringWidth(text, font, size) + spacing * max(len(text) - 1, 0)
 
 

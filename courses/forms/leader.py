@@ -2,10 +2,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import AttendanceStatus, Course, Session
+from lms.converters import MAX_ID
+
+from ..models import Course, Session
 
 DEADLINE_IN_PAST_MESSAGE = _("The enrolment deadline cannot be in the past.")
 FIRST_SESSION_IN_PAST_MESSAGE = _("The first session cannot be in the past.")
+CHOOSE_PARTICIPANT_MESSAGE = _("Choose a participant from the list.")
 
 
 class DateInput(forms.DateInput):
@@ -64,5 +67,10 @@ class SessionForm(forms.ModelForm):
 
 
 class AttendanceForm(forms.Form):
-    person = forms.IntegerField(widget=forms.HiddenInput)
-    status = forms.ChoiceField(choices=AttendanceStatus.choices)
+    """One tap on the attendance page: who, and how they attended.
+
+    A status outside the choices is left to the service, which says why.
+    """
+
+    person = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
+    status = forms.CharField(required=False)

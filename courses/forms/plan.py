@@ -13,6 +13,13 @@ MEASURE_NOT_FOUND_MESSAGE = _(
     "This measure is not in the catalogue. Choose another one or leave it empty."
 )
 EXTRA_COMMITMENT_ROWS = 3
+# More than any real plan holds (a handful per toolbox area), few enough that a
+# forged post cannot make the server build thousands of rows.
+MAX_COMMITMENTS = 50
+TOO_MANY_COMMITMENTS_MESSAGE = _(
+    "A plan can have at most %(num)d commitments. The plan was not saved: "
+    "remove or merge some commitments and save again."
+)
 
 
 class CommitmentForm(forms.ModelForm):
@@ -41,6 +48,10 @@ class CommitmentForm(forms.ModelForm):
 class BaseCommitmentFormSet(forms.BaseFormSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.error_messages = {
+            **self.error_messages,
+            "too_many_forms": TOO_MANY_COMMITMENTS_MESSAGE,
+        }
         # One query for the measure list, shared by every row's select.
         self._measure_choices = [
             ("", "---------"),
@@ -74,6 +85,11 @@ CommitmentFormSet = forms.formset_factory(
     CommitmentForm,
     formset=BaseCommitmentFormSet,
     extra=EXTRA_COMMITMENT_ROWS,
+    # Never more rows than this are built, whatever TOTAL_FORMS says; a post
+    # with more is refused with TOO_MANY_COMMITMENTS_MESSAGE.
+    max_num=MAX_COMMITMENTS,
+    absolute_max=MAX_COMMITMENTS,
+    validate_max=True,
     can_delete=True,
     can_delete_extra=False,
 )

@@ -9,22 +9,40 @@ from ..services.quizzes import (
     CHOOSE_ONE_MESSAGE,
 )
 
+# Where the buttons of a question page lead after saving (the `go` value): the
+# question with that number, every question on one page, or submitting.
+GO_ALL = "all"
+GO_SUBMIT = "submit"
+
 
 class AnswerForm(forms.Form):
     """Radio buttons (single, true/false) or checkboxes (multiple) for one question.
 
     The form refuses what the service would refuse, with the service's messages,
     so a bad answer never reaches the database and reads the same either way.
+
+    Every way off a question page is a submit button of this form (`go`): the
+    answer on the page is saved, then the person goes where they asked. Going
+    elsewhere with nothing chosen is not an error; saving nothing is.
     """
 
     # Where to go after saving: back to the page with every question on it.
     all_on_one = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # Set by the navigation buttons; empty for "Save" (then: the next question).
+    go = forms.ChoiceField(required=False)
 
-    def __init__(self, *args, question: AskedQuestion, **kwargs):
+    def __init__(self, *args, question: AskedQuestion, total: int = 0, **kwargs):
         # Several questions on one page: every input id must be unique.
         kwargs.setdefault("auto_id", f"id_q{question.position}_%s")
         super().__init__(*args, **kwargs)
         self.question = question
+        positions = [(str(n), str(n)) for n in range(1, total + 1)]
+        self.fields["go"].choices = [
+            ("", ""),
+            (GO_ALL, GO_ALL),
+            (GO_SUBMIT, GO_SUBMIT),
+            *positions,
+        ]
         options = [(choice.id, choice.text) for choice in question.choices]
         widget_attrs = {"class": "form-check-input"}
         if question.multiple:
@@ -50,8 +68,18 @@ class AnswerForm(forms.Form):
                 initial=question.selected[0] if question.selected else None,
             )
         field.label = question.text
+        # Leaving the question without choosing anything is allowed.
+        field.required = not (self.is_bound and self.data.get("go"))
         self.fields["choice"] = field
 
+    @property
+    def destination(self) -> str:
+        """The `go` value: "", GO_ALL, GO_SUBMIT or a question number."""
+        return self.cleaned_data.get("go") or ""
+
     def choice_ids(self) -> list[int]:
+        """The chosen choices; empty when leaving without choosing."""
         chosen = self.cleaned_data["choice"]
+        if chosen in (None, "", []):
+            return []
         return list(chosen) if isinstance(chosen, list) else [chosen]

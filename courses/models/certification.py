@@ -93,6 +93,9 @@ class Certification(IssuedCertificate):
         related_name="certification",
         verbose_name=_("enrolment"),
     )
+    # The firm's name when it was certified: the certificate, the verify page
+    # and the badge keep it if the firm is renamed later.
+    holder_name = models.CharField(_("name on the certificate"), max_length=200)
     valid_until = models.DateField(_("valid until"))
     override_reason = models.TextField(
         _("reason for certifying although the rules do not hold"), blank=True
@@ -107,11 +110,14 @@ class Certification(IssuedCertificate):
                 condition=Q(valid_until__gt=models.F("issued_on")),
                 name="certification_valid_after_issue",
             ),
+            models.CheckConstraint(
+                condition=~Q(holder_name=""), name="certification_has_holder_name"
+            ),
             revocation_has_reason("certification"),
         ]
 
     def __str__(self):
-        return f"{self.enrolment.firm} ({self.formatted_code})"
+        return f"{self.holder_name} ({self.formatted_code})"
 
     @property
     def valid_until_date(self):

@@ -60,8 +60,22 @@ def _criteria(run: CourseRun, kind: str) -> str:
     return " ".join(parts)
 
 
+def renamed_to(certification: Certification) -> str:
+    """The firm's name now if it differs from the name it was certified under,
+    else "" (a certificate names the holder as issued, and the new name beside)."""
+    current = certification.enrolment.firm.name
+    return current if current != certification.holder_name else ""
+
+
 def _document(
-    *, certificate, kind: str, run: CourseRun, holder: str, org: str, language: str
+    *,
+    certificate,
+    kind: str,
+    run: CourseRun,
+    holder: str,
+    org: str,
+    language: str,
+    holder_now: str = "",
 ) -> CertificateDocument:
     with translation.override(language):
         return CertificateDocument(
@@ -69,6 +83,7 @@ def _document(
             code=certificate.formatted_code,
             verify_url=absolute_url(verify_path(certificate.code)),
             holder_name=holder,
+            holder_name_now=holder_now,
             holder_org_number=org,
             course_title=run.course.title,
             run_title=run.title,
@@ -96,7 +111,8 @@ def certification_document(
         certificate=certification,
         kind=CertificateKind.FIRM,
         run=enrolment.run,
-        holder=enrolment.firm.name,
+        holder=certification.holder_name,
+        holder_now=renamed_to(certification),
         org=enrolment.firm.org_number,
         language=language,
     )
@@ -164,9 +180,15 @@ def verified_certification(code: str) -> Verified | None:
         code=certification.formatted_code,
         kind=gettext_lazy("Certified firm"),
         status=certification.status,
-        holder=firm.name,
+        holder=certification.holder_name,
         what=run.course.title,
         details=(
+            # Labelled, so nobody takes the new name for the one certified.
+            *(
+                ((gettext_lazy("The firm's name now"), now),)
+                if (now := renamed_to(certification))
+                else ()
+            ),
             (gettext_lazy("Organisation number"), firm.org_number),
             *_run_details(run),
         ),

@@ -1,11 +1,13 @@
 """Reads for certification: which rules hold, and who holds which certificate.
 
 `certification_rules` is the one place the course's certification rules are
-evaluated; the run overview, the certify page and `certification_create` all
-use it.
+evaluated, per enrolment; the run overview, the firm's pages (what is still
+missing, the certify page) and `certification_create` all use it, through
+`enrolment_certification_check` where there is one enrolment.
 """
 
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 
 from django.conf import settings
@@ -20,14 +22,34 @@ from ..models import (
     Enrolment,
     EnrolmentStatus,
     PlanStatus,
+    Quiz,
 )
-from .runs import PRESENT, FirmRow, run_overview
+from .runs import PRESENT, FirmRow, RunOverview, run_overview
+
+
+class RuleCode(StrEnum):
+    """Which rule a `RuleCheck` is about."""
+
+    ACCEPTED = "accepted"  # the enrolment is accepted (no other rule without it)
+    SESSIONS = "sessions"  # represented at the sessions required
+    QUIZ = "quiz"  # one representative passed a required quiz
+    PLAN = "plan"  # the inclusion plan is approved
 
 
 @dataclass(frozen=True)
 class RuleCheck:
+    """One rule for one firm: whether it holds, a sentence saying so, and the
+    figures behind it for pages that word or lay it out themselves."""
+
     holds: bool
     text: str
+    code: str = ""  # a RuleCode
+    # SESSIONS: sessions with someone from the firm present, required, in all.
+    present: int | None = None
+    required: int | None = None
+    total: int | None = None
+    quiz: Quiz | None = None  # QUIZ: the required quiz
+    plan_status: str | None = None  # PLAN: a PlanStatus, or None when not begun
 
 
 @dataclass(frozen=True)
@@ -65,30 +87,40 @@ def _rule_texts(language: str) -> dict[str, str]:
         "plan_approved": _("The inclusion plan is approved."),
         "plan_pending": _("The inclusion plan is not approved yet (now: %(status)s)."),
         "plan_missing": _("The firm has not written an inclusion plan yet."),
+        "not_accepted": _("The firm's enrolment in this run has not been accepted."),
         **{f"status:{status}": str(status.label).lower() for status in PlanStatus},
     }
 
 
 def certification_rules(*, run: CourseRun, row: FirmRow) -> CertificationCheck:
-    """The course's rules for one firm's row of the run overview, in plain words."""
+    """The course's rules for one accepted firm's row of the run overview: each
+    rule with whether it holds, a sentence and its figures."""
     texts = _rule_texts(translation.get_language() or settings.LANGUAGE_CODE)
     course = run.course
-    required = sessions_required(run=run, session_count=len(row.sessions))
+    total = len(row.sessions)
+    required = sessions_required(run=run, session_count=total)
     represented = sum(1 for cell in row.sessions if cell.represented)
     rules = [
         RuleCheck(
             holds=represented >= required,
             text=texts["sessions"]
-            % {
-                "present": represented,
-                "total": len(row.sessions),
-                "required": required,
-            },
+            % {"present": represented, "total": total, "required": required},
+            code=RuleCode.SESSIONS,
+            present=represented,
+            required=required,
+            total=total,
         )
     ]
     for cell in row.quizzes:
         text = texts["quiz_passed" if cell.passed else "quiz_missing"]
-        rules.append(RuleCheck(holds=cell.passed, text=text % {"quiz": cell.quiz}))
+        rules.append(
+            RuleCheck(
+                holds=cell.passed,
+                text=text % {"quiz": cell.quiz},
+                code=RuleCode.QUIZ,
+                quiz=cell.quiz,
+            )
+        )
     if course.plan_approval_required:
         approved = row.plan_status == PlanStatus.APPROVED
         if approved:
@@ -99,24 +131,35 @@ def certification_rules(*, run: CourseRun, row: FirmRow) -> CertificationCheck:
             }
         else:
             text = texts["plan_missing"]
-        rules.append(RuleCheck(holds=approved, text=text))
+        rules.append(
+            RuleCheck(
+                holds=approved,
+                text=text,
+                code=RuleCode.PLAN,
+                plan_status=row.plan_status,
+            )
+        )
     return CertificationCheck(rules=tuple(rules))
 
 
-def enrolment_certification_check(*, enrolment: Enrolment) -> CertificationCheck:
-    """The rules for one accepted firm; none hold for a firm not accepted."""
-    overview = run_overview(run=enrolment.run)
-    row = next((r for r in overview.rows if r.enrolment.pk == enrolment.pk), None)
-    if row is None:
-        return CertificationCheck(
-            rules=(
-                RuleCheck(
-                    holds=False,
-                    text=_("The firm's enrolment in this run has not been accepted."),
-                ),
-            )
+def enrolment_certification_check(
+    *, enrolment: Enrolment, overview: RunOverview | None = None
+) -> CertificationCheck:
+    """The rules for one enrolment, as the run overview shows them; for a firm
+    not accepted, only the failing "accepted" rule. Pass the run's `overview`
+    when the caller has it already."""
+    if enrolment.status == EnrolmentStatus.ACCEPTED:
+        if overview is None:
+            overview = run_overview(run=enrolment.run)
+        for row in overview.rows:
+            if row.enrolment.pk == enrolment.pk:
+                return row.check
+    texts = _rule_texts(translation.get_language() or settings.LANGUAGE_CODE)
+    return CertificationCheck(
+        rules=(
+            RuleCheck(holds=False, text=texts["not_accepted"], code=RuleCode.ACCEPTED),
         )
-    return certification_rules(run=enrolment.run, row=row)
+    )
 
 
 def certification_detail(*, pk: int) -> Certification | None:

@@ -4,7 +4,8 @@ from django.db.models import QuerySet
 
 from lms.accounts.models import Firm
 
-from ..models import CourseRun, Enrolment, EnrolmentStatus, PlanStatus
+from ..models import CourseRun, Enrolment
+from .certification import enrolment_certification_check
 from .runs import run_overview
 
 
@@ -37,20 +38,9 @@ def enrolments_for_user(*, user) -> QuerySet[Enrolment]:
 
 
 def enrolment_progress(*, enrolment: Enrolment) -> dict:
-    """The firm's row of the run overview and a plain list of what is missing."""
+    """The firm's row of the run overview (None unless accepted) and the course's
+    certification rules for it: `check.failing` is what is still missing."""
     overview = run_overview(run=enrolment.run)
     row = next((r for r in overview.rows if r.enrolment.pk == enrolment.pk), None)
-    missing = []
-    if enrolment.status != EnrolmentStatus.ACCEPTED:
-        missing.append("accepted")
-    if row is not None:
-        missing += [
-            f"session:{cell.session.position}"
-            for cell in row.sessions
-            if not cell.represented
-        ]
-        if row.plan_status != PlanStatus.APPROVED:
-            missing.append("plan")
-        if row.preparation_total and row.preparation_done < row.preparation_total:
-            missing.append("preparation")
-    return {"overview": overview, "row": row, "missing": missing}
+    check = enrolment_certification_check(enrolment=enrolment, overview=overview)
+    return {"overview": overview, "row": row, "check": check}

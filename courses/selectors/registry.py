@@ -23,7 +23,6 @@ from .plans import AreaCommitments
 
 # Procurement systems poll; certifications change a few times a year.
 API_CACHE_SECONDS = 300
-_NOT_FOUND = "not-found"
 _DIGITS = re.compile(r"[0-9]+")
 
 
@@ -164,6 +163,8 @@ def firm_certifications(*, org_number: str, today: date | None = None) -> dict |
     rows = [
         {
             "code": certification.formatted_code,
+            # The name the firm was certified under; `name` above is today's.
+            "issued_to": certification.holder_name,
             "status": str(certification.status_on(today)),
             "issued_on": certification.issued_on,
             "valid_until": certification.valid_until,
@@ -187,20 +188,27 @@ def firm_certifications(*, org_number: str, today: date | None = None) -> dict |
 
 
 def _api_cache_key(org_number: str, today: date) -> str:
-    # The date is part of the key: a certification expires at midnight.
-    return f"courses:api:certifications:{org_number}:{today.isoformat()}"
+    # The date is part of the key: a certification expires at midnight. "v2":
+    # rows carry `issued_to` since certificates keep the name as issued.
+    return f"courses:api:certifications:v2:{org_number}:{today.isoformat()}"
 
 
 def firm_certifications_cached(*, org_number: str) -> dict | None:
-    """`firm_certifications`, cached per organisation number and day; dropped by
-    `firm_certifications_forget` when a certification of the firm changes."""
+    """`firm_certifications`, kept in the shared cache per firm and day; dropped
+    by `firm_certifications_forget` when the firm or a certification changes.
+
+    Only firms that have a certification get a key: a number nobody was
+    certified under costs one query and leaves nothing behind, so anonymous
+    requests for made-up numbers cannot fill the cache.
+    """
     today = timezone.localdate()
     key = _api_cache_key(org_number, today)
     data = cache.get(key)
     if data is None:
-        data = firm_certifications(org_number=org_number, today=today) or _NOT_FOUND
-        cache.set(key, data, API_CACHE_SECONDS)
-    return None if data == _NOT_FOUND else data
+        data = firm_certifications(org_number=org_number, today=today)
+        if data is not None:
+            cache.set(key, data, API_CACHE_SECONDS)
+    return data
 
 
 def firm_certifications_forget(

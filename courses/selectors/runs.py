@@ -52,10 +52,6 @@ def upcoming_runs(*, limit: int = 5) -> list[CourseRun]:
     )
 
 
-def run_sessions(*, run: CourseRun) -> list[Session]:
-    return list(run.sessions.order_by("starts_at"))
-
-
 @dataclass
 class SessionCell:
     session: Session

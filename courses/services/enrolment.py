@@ -17,6 +17,10 @@ RUN_FULL_MESSAGE = _(
 )
 NOT_A_MEMBER_MESSAGE = _("%(person)s is not a member of %(firm)s.")
 CANNOT_ACCEPT_MESSAGE = _("Only an application can be accepted.")
+CANNOT_DECLINE_MESSAGE = _(
+    "Only an application that has not been accepted can be declined. "
+    "%(firm)s is %(status)s."
+)
 
 
 @transaction.atomic
@@ -67,8 +71,27 @@ def enrolment_accept(*, enrolment: Enrolment, by) -> Enrolment:
     return enrolment
 
 
-def enrolment_withdraw(*, enrolment: Enrolment, by) -> Enrolment:
-    """Withdraw the firm (by the firm or the leader); the history stays."""
+@transaction.atomic
+def enrolment_decline(*, enrolment: Enrolment, by) -> Enrolment:
+    """Decline a pending application; an accepted (perhaps certified) or already
+    withdrawn enrolment is refused and left as it is."""
+    # Locked, so a leader accepting at the same moment cannot be overwritten.
+    enrolment = (
+        Enrolment.objects.select_for_update()
+        .select_related("firm")
+        .get(pk=enrolment.pk)
+    )
+    if enrolment.status != EnrolmentStatus.APPLIED or hasattr(
+        enrolment, "certification"
+    ):
+        raise ValidationError(
+            CANNOT_DECLINE_MESSAGE,
+            code="not_applied",
+            params={
+                "firm": enrolment.firm.name,
+                "status": str(enrolment.get_status_display()).lower(),
+            },
+        )
     enrolment.status = EnrolmentStatus.WITHDRAWN
     enrolment.decided_at = timezone.now()
     enrolment.save(update_fields=["status", "decided_at"])

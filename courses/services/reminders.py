@@ -1,6 +1,7 @@
-"""Reminder e-mails before a session, each sent at most once per person."""
+"""Reminder e-mails, each sent at most once: before a session (to each
+participant) and before a certification expires (to the firm's contacts)."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -14,7 +15,14 @@ from cms.models import LessonPage
 from lms.accounts.models import User
 from lms.links import absolute_url
 
-from ..models import EnrolmentStatus, RunStatus, Session, SessionReminder
+from ..models import (
+    Certification,
+    EnrolmentStatus,
+    ExpiryReminder,
+    RunStatus,
+    Session,
+    SessionReminder,
+)
 from ..selectors.participant import reminders_due
 
 
@@ -88,3 +96,87 @@ def session_reminder_send(
             subject=" ".join(subject.split()), body=body, to=[user.email]
         ).send()
     return True
+
+
+# Days before expiry at which the firm's contacts are reminded, latest first.
+EXPIRY_REMINDER_DAYS = (30, 90)
+
+
+def expiry_reminders_send(*, today: date | None = None) -> int:
+    """E-mail the contacts of firms whose certification expires within 90 or 30
+    days; each reminder at most once per certification period. Returns how
+    many certifications were reminded about."""
+    today = today or timezone.localdate()
+    horizon = date.fromordinal(today.toordinal() + max(EXPIRY_REMINDER_DAYS))
+    due = Certification.objects.filter(
+        revoked_at__isnull=True, valid_until__gte=today, valid_until__lte=horizon
+    ).select_related("enrolment__firm", "enrolment__run__course")
+    sent = 0
+    for certification in due:
+        days_left = (certification.valid_until - today).days
+        # The most urgent reminder that is due; a missed 90-day one is not
+        # sent after the 30-day one.
+        days_before = min(d for d in EXPIRY_REMINDER_DAYS if days_left <= d)
+        contacts = list(
+            User.objects.filter(
+                memberships__firm=certification.enrolment.firm_id,
+                memberships__is_contact=True,
+                is_active=True,
+                anonymised_at__isnull=True,
+            )
+        )
+        if not contacts:
+            continue
+        with transaction.atomic():
+            rows = [
+                ExpiryReminder(
+                    certification=certification,
+                    days_before=d,
+                    valid_until=certification.valid_until,
+                )
+                for d in EXPIRY_REMINDER_DAYS
+                if d >= days_before
+            ]
+            try:
+                with transaction.atomic():
+                    ExpiryReminder.objects.create(
+                        certification=certification,
+                        days_before=days_before,
+                        valid_until=certification.valid_until,
+                    )
+            except IntegrityError:
+                continue  # already sent for this period
+            # A later, less urgent reminder must not follow this one.
+            ExpiryReminder.objects.bulk_create(
+                [row for row in rows if row.days_before != days_before],
+                ignore_conflicts=True,
+            )
+            url = absolute_url(
+                reverse(
+                    "courses:certification_firm",
+                    kwargs={"enrolment_pk": certification.enrolment_id},
+                )
+            )
+            for contact in contacts:
+                with (
+                    translation.override(contact.language),
+                    timezone.override(settings.TIME_ZONE),
+                ):
+                    context = {
+                        "user": contact,
+                        "certification": certification,
+                        "firm": certification.enrolment.firm,
+                        "days_left": days_left,
+                        "url": url,
+                    }
+                    subject = render_to_string(
+                        "courses/email/expiry_reminder_subject.txt", context
+                    )
+                    body = render_to_string(
+                        "courses/email/expiry_reminder_body.txt", context
+                    )
+                EmailMessage(
+                    subject=" ".join(subject.split()), body=body, to=[contact.email]
+                ).send()
+        sent += 1
+    return sent

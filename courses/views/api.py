@@ -1,5 +1,8 @@
 """JSON for procurement systems: is this firm certified, and since when?
 
+`name` is the firm's name now; each certification's `issued_to` is the name it
+was certified under, which stays as issued when the firm is renamed.
+
 Public data only (the same as the verification page shows), so any origin may
 read it. Answers are cached for five minutes, in the browser and proxies
 (`Cache-Control`) and on the server per organisation number; saving a
@@ -32,6 +35,7 @@ def _json(data: dict, *, status: int = HTTPStatus.OK) -> JsonResponse:
 def _certification_json(request, row: dict) -> dict:
     return {
         "code": row["code"],
+        "issued_to": row["issued_to"],
         "status": row["status"],
         "issued_on": row["issued_on"].isoformat(),
         "valid_until": row["valid_until"].isoformat(),

@@ -326,34 +326,34 @@ def course_about(request, slug):
 urlpatterns = [
     path("om/<slug:slug>/", course_about, name="course_about"),
     path(
-        "sertifisering/firma/<int:enrolment_pk>/",
+        "sertifisering/firma/<id:enrolment_pk>/",
         certification_firm,
         name="certification_firm",
     ),
-    path("sertifisering/firma/<int:enrolment_pk>/sertifiser/", certify, name="certify"),
-    path("sertifisering/<int:pk>/tilbakekall/", revoke, name="certification_revoke"),
-    path("sertifisering/<int:pk>/forny/", renew, name="certification_renew"),
-    path("sertifisering/<int:pk>/oppfolging/", follow_up, name="follow_up"),
+    path("sertifisering/firma/<id:enrolment_pk>/sertifiser/", certify, name="certify"),
+    path("sertifisering/<id:pk>/tilbakekall/", revoke, name="certification_revoke"),
+    path("sertifisering/<id:pk>/forny/", renew, name="certification_renew"),
+    path("sertifisering/<id:pk>/oppfolging/", follow_up, name="follow_up"),
     path(
-        "sertifisering/<int:pk>/sertifikat.pdf",
+        "sertifisering/<id:pk>/sertifikat.pdf",
         certification_pdf,
         name="certification_pdf",
     ),
     path(
-        "ledelse/<int:run_pk>/kursbevis/",
+        "ledelse/<id:run_pk>/kursbevis/",
         course_certificates,
         name="course_certificates",
     ),
     path(
-        "ledelse/<int:run_pk>/kursbevis.zip",
+        "ledelse/<id:run_pk>/kursbevis.zip",
         course_certificates_zip,
         name="course_certificates_zip",
     ),
     path(
-        "kursbevis/<int:pk>.pdf", course_certificate_pdf, name="course_certificate_pdf"
+        "kursbevis/<id:pk>.pdf", course_certificate_pdf, name="course_certificate_pdf"
     ),
     path(
-        "kursbevis/<int:pk>/tilbakekall/",
+        "kursbevis/<id:pk>/tilbakekall/",
         course_certificate_revoke,
         name="course_certificate_revoke",
     ),

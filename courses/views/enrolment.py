@@ -104,6 +104,6 @@ def enrolment_detail(request, pk):
 
 urlpatterns = [
     path("", run_catalogue, name="run_catalogue"),
-    path("<int:pk>/meld-pa/", run_apply, name="run_apply"),
-    path("pamelding/<int:pk>/", enrolment_detail, name="enrolment_detail"),
+    path("<id:pk>/meld-pa/", run_apply, name="run_apply"),
+    path("pamelding/<id:pk>/", enrolment_detail, name="enrolment_detail"),
 ]

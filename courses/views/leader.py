@@ -15,7 +15,12 @@ from django.views.decorators.http import require_POST
 
 from rules.contrib.views import objectgetter, permission_required
 
-from ..forms.leader import RunCreateForm, SessionForm
+from ..forms.leader import (
+    CHOOSE_PARTICIPANT_MESSAGE,
+    AttendanceForm,
+    RunCreateForm,
+    SessionForm,
+)
 from ..models import AttendanceStatus, CourseRun, Enrolment, Session
 from ..selectors import runs as run_selectors
 from ..services import attendance as attendance_services
@@ -176,12 +181,16 @@ def enrolment_accept(request, pk):
 @login_required
 def enrolment_reject(request, pk):
     enrolment = _enrolment_leader(request, pk)
-    enrolment_services.enrolment_withdraw(enrolment=enrolment, by=request.user)
-    messages.success(
-        request,
-        _("The application from %(firm)s has been declined.")
-        % {"firm": enrolment.firm.name},
-    )
+    try:
+        enrolment_services.enrolment_decline(enrolment=enrolment, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            _("The application from %(firm)s has been declined.")
+            % {"firm": enrolment.firm.name},
+        )
     return redirect(enrolment.run)
 
 
@@ -194,14 +203,19 @@ def attendance(request, pk):
     session = get_object_or_404(Session.objects.select_related("run"), pk=pk)
     wants_json = request.headers.get("Accept", "").startswith("application/json")
     if request.method == "POST":
-        person = get_user_model().objects.filter(pk=request.POST.get("person")).first()
+        form = AttendanceForm(request.POST)
+        person = (
+            get_user_model().objects.filter(pk=form.cleaned_data["person"]).first()
+            if form.is_valid()
+            else None
+        )
         try:
             if person is None:
-                raise ValidationError(_("Choose a participant from the list."))
+                raise ValidationError(CHOOSE_PARTICIPANT_MESSAGE)
             record = attendance_services.attendance_record(
                 session=session,
                 user=person,
-                status=request.POST.get("status", ""),
+                status=form.cleaned_data["status"],
                 by=request.user,
             )
         except ValidationError as error:
@@ -239,14 +253,10 @@ def attendance(request, pk):
 urlpatterns = [
     path("ledelse/", run_list, name="run_list"),
     path("ledelse/ny/", run_create, name="run_create"),
-    path("ledelse/<int:pk>/", run_overview, name="run_overview"),
-    path("ledelse/<int:pk>/oversikt.csv", run_overview_csv, name="run_overview_csv"),
-    path("ledelse/samling/<int:pk>/", session_edit, name="session_edit"),
-    path("ledelse/samling/<int:pk>/oppmote/", attendance, name="attendance"),
-    path(
-        "ledelse/pamelding/<int:pk>/godta/", enrolment_accept, name="enrolment_accept"
-    ),
-    path(
-        "ledelse/pamelding/<int:pk>/avsla/", enrolment_reject, name="enrolment_reject"
-    ),
+    path("ledelse/<id:pk>/", run_overview, name="run_overview"),
+    path("ledelse/<id:pk>/oversikt.csv", run_overview_csv, name="run_overview_csv"),
+    path("ledelse/samling/<id:pk>/", session_edit, name="session_edit"),
+    path("ledelse/samling/<id:pk>/oppmote/", attendance, name="attendance"),
+    path("ledelse/pamelding/<id:pk>/godta/", enrolment_accept, name="enrolment_accept"),
+    path("ledelse/pamelding/<id:pk>/avsla/", enrolment_reject, name="enrolment_reject"),
 ]

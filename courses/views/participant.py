@@ -1,7 +1,5 @@
 """The participant's own pages: my course, the calendar, lesson done, reflections."""
 
-from datetime import UTC
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,24 +7,20 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
-
-from icalendar import Calendar, Event
 
 from cms.cache import content_version
 from cms.models import LessonPage
 
+from ..calendar import render_sessions_calendar
 from ..forms.participant import (
-    REFLECTION_DRAFTS_SESSION_KEY,
     LessonDoneForm,
     ReflectionNoteForm,
+    reflection_draft_keep,
 )
 from ..selectors import participant as selectors
 from ..selectors.certification import course_certificates_for_user
 from ..services import progress
-
-CALENDAR_UID_DOMAIN = "sosialprofil.no"
 
 
 def _lesson_for(request, lesson_id: int) -> LessonPage:
@@ -54,29 +48,6 @@ def my_course(request):
             "cache_seconds": settings.CONTENT_CACHE_SECONDS,
         },
     )
-
-
-def render_sessions_calendar(*, sessions) -> bytes:
-    """An iCalendar file with one event per session; UIDs never change."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//Sosial Profil//Samlinger//NB")
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", "Sosial Profil")
-    stamp = timezone.now().astimezone(UTC)
-    for session in sessions:
-        event = Event()
-        event.add("uid", f"session-{session.pk}@{CALENDAR_UID_DOMAIN}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", session.starts_at.astimezone(UTC))
-        event.add("dtend", session.ends_at.astimezone(UTC))
-        summary = f"{session.run.title}: {session.position}. {session.title}"
-        event.add("summary", summary)
-        event.add("location", session.place)
-        if session.agenda:
-            event.add("description", session.agenda)
-        calendar.add_component(event)
-    return calendar.to_ical()
 
 
 @require_GET
@@ -126,9 +97,12 @@ def reflection_note_save(request, lesson_id: int, block_id: str):
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
-        drafts = request.session.get(REFLECTION_DRAFTS_SESSION_KEY, {})
-        drafts[block_id] = request.POST.get("text", "")
-        request.session[REFLECTION_DRAFTS_SESSION_KEY] = drafts
+        # Kept only where the lesson can show it again, and only as much of it
+        # as a note may hold: the session stays small whatever is posted.
+        if block_id in progress.reflection_block_ids(lesson=lesson):
+            reflection_draft_keep(
+                request.session, block_id=block_id, text=request.POST.get("text", "")
+            )
     else:
         messages.success(
             request,
@@ -140,9 +114,9 @@ def reflection_note_save(request, lesson_id: int, block_id: str):
 urlpatterns = [
     path("mitt-kurs/", my_course, name="my_course"),
     path("mitt-kurs/kalender.ics", my_course_calendar, name="my_course_calendar"),
-    path("leksjon/<int:lesson_id>/fullfort/", lesson_done, name="lesson_done"),
+    path("leksjon/<id:lesson_id>/fullfort/", lesson_done, name="lesson_done"),
     path(
-        "leksjon/<int:lesson_id>/refleksjon/<slug:block_id>/",
+        "leksjon/<id:lesson_id>/refleksjon/<slug:block_id>/",
         reflection_note_save,
         name="reflection_note_save",
     ),

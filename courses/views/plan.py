@@ -201,8 +201,8 @@ def plan_review(request, enrolment_pk):
 
 
 urlpatterns = [
-    path("plan/<int:enrolment_pk>/", plan_detail, name="plan_detail"),
-    path("plan/<int:enrolment_pk>/edit/", plan_edit, name="plan_edit"),
-    path("plan/<int:enrolment_pk>/submit/", plan_submit, name="plan_submit"),
-    path("plan/<int:enrolment_pk>/review/", plan_review, name="plan_review"),
+    path("plan/<id:enrolment_pk>/", plan_detail, name="plan_detail"),
+    path("plan/<id:enrolment_pk>/edit/", plan_edit, name="plan_edit"),
+    path("plan/<id:enrolment_pk>/submit/", plan_submit, name="plan_submit"),
+    path("plan/<id:enrolment_pk>/review/", plan_review, name="plan_review"),
 ]

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ..forms.quiz import AnswerForm
+from ..forms.quiz import GO_ALL, GO_SUBMIT, AnswerForm
 from ..models import Attempt, FeedbackTiming, Quiz
 from ..selectors import quizzes as selectors
 from ..selectors.quizzes import AttemptDetail
@@ -200,7 +200,7 @@ def quiz_answer(request, attempt_pk: int, position: int):
         attempt = services.attempt_submit(attempt=attempt, user=request.user)
         error = ValidationError(services.TIME_UP_MESSAGE, code="time_up")
         return _closed_page(request, attempt, error)
-    form = AnswerForm(request.POST, question=question)
+    form = AnswerForm(request.POST, question=question, total=detail.total)
     valid = form.is_valid()
     all_on_one = bool(form.cleaned_data.get("all_on_one"))
     after_each = attempt.quiz.feedback_timing == FeedbackTiming.AFTER_EACH
@@ -217,36 +217,64 @@ def quiz_answer(request, attempt_pk: int, position: int):
 
     if not valid:
         return refused()
-    try:
-        services.answer_save(
-            attempt=attempt,
-            position=position,
-            choice_ids=form.choice_ids(),
-            user=request.user,
-        )
-    except ValidationError as error:
-        if getattr(error, "code", None) in _CLOSED_CODES:
-            attempt.refresh_from_db()
-            return _closed_page(request, attempt, error)
-        form.add_error("choice", error)
-        locked = getattr(error, "code", None) == "locked"
-        return refused(HTTPStatus.CONFLICT if locked else HTTPStatus.BAD_REQUEST)
-    messages.success(
-        request,
-        _("Your answer to question %(position)s has been saved.")
-        % {"position": position},
+    destination = form.destination
+    choice_ids = form.choice_ids()
+    # "Save" always saves (and says so when refused); a way elsewhere saves what
+    # is chosen, unless it is what was saved already or can no longer change.
+    must_save = not destination or (
+        choice_ids
+        and set(choice_ids) != set(question.selected)
+        and not (after_each and question.answered)
     )
-    if all_on_one:
-        return redirect(
-            _attempt_url(attempt, all_on_one=True, anchor=f"question-{position}")
+    if must_save:
+        try:
+            services.answer_save(
+                attempt=attempt,
+                position=position,
+                choice_ids=choice_ids,
+                user=request.user,
+            )
+        except ValidationError as error:
+            if getattr(error, "code", None) in _CLOSED_CODES:
+                attempt.refresh_from_db()
+                return _closed_page(request, attempt, error)
+            form.add_error("choice", error)
+            locked = getattr(error, "code", None) == "locked"
+            return refused(HTTPStatus.CONFLICT if locked else HTTPStatus.BAD_REQUEST)
+        messages.success(
+            request,
+            _("Your answer to question %(position)s has been saved.")
+            % {"position": position},
         )
+    if destination == GO_SUBMIT:
+        # What quiz_submit does; a redirect there could not carry the POST.
+        services.attempt_submit(attempt=attempt, user=request.user)
+        return redirect(_result_url(attempt))
+    return redirect(
+        _after_answer_url(
+            attempt,
+            destination=destination,
+            position=position,
+            total=detail.total,
+            all_on_one=all_on_one,
+            after_each=after_each,
+        )
+    )
+
+
+def _after_answer_url(
+    attempt, *, destination, position, total, all_on_one, after_each
+) -> str:
+    """Where a question page's button leads once the answer is saved."""
+    if destination == GO_ALL or (not destination and all_on_one):
+        return _attempt_url(attempt, all_on_one=True, anchor=f"question-{position}")
+    if destination:
+        return _attempt_url(attempt, position=int(destination))
     if after_each:
-        return redirect(
-            _attempt_url(attempt, position=position, anchor=f"feedback-{position}")
-        )
-    if position < detail.total:
-        return redirect(_attempt_url(attempt, position=position + 1))
-    return redirect(_attempt_url(attempt, position=position, anchor="quiz-submit"))
+        return _attempt_url(attempt, position=position, anchor=f"feedback-{position}")
+    if position < total:
+        return _attempt_url(attempt, position=position + 1)
+    return _attempt_url(attempt, position=position, anchor="quiz-submit")
 
 
 @require_POST
@@ -283,12 +311,12 @@ def quiz_result(request, attempt_pk: int):
 
 urlpatterns = [
     path("quiz/<slug:key>/", quiz_start, name="quiz_start"),
-    path("quiz/forsok/<int:attempt_pk>/", quiz_attempt, name="quiz_attempt"),
+    path("quiz/forsok/<id:attempt_pk>/", quiz_attempt, name="quiz_attempt"),
     path(
-        "quiz/forsok/<int:attempt_pk>/svar/<int:position>/",
+        "quiz/forsok/<id:attempt_pk>/svar/<int:position>/",
         quiz_answer,
         name="quiz_answer",
     ),
-    path("quiz/forsok/<int:attempt_pk>/lever/", quiz_submit, name="quiz_submit"),
-    path("quiz/forsok/<int:attempt_pk>/resultat/", quiz_result, name="quiz_result"),
+    path("quiz/forsok/<id:attempt_pk>/lever/", quiz_submit, name="quiz_submit"),
+    path("quiz/forsok/<id:attempt_pk>/resultat/", quiz_result, name="quiz_result"),
 ]

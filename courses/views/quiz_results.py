@@ -82,9 +82,9 @@ def quiz_results_csv(request, run_pk, quiz_pk):
 
 
 urlpatterns = [
-    path("ledelse/<int:run_pk>/quiz/<int:quiz_pk>/", quiz_results, name="quiz_results"),
+    path("ledelse/<id:run_pk>/quiz/<id:quiz_pk>/", quiz_results, name="quiz_results"),
     path(
-        "ledelse/<int:run_pk>/quiz/<int:quiz_pk>/csv/",
+        "ledelse/<id:run_pk>/quiz/<id:quiz_pk>/csv/",
         quiz_results_csv,
         name="quiz_results_csv",
     ),

@@ -2,13 +2,18 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .validators import format_org_number, validate_org_number
+from .validators import (
+    format_org_number,
+    validate_org_number,
+    validate_single_line,
+)
 
 
 class UserManager(BaseUserManager):
@@ -110,7 +115,9 @@ class SizeBand(models.TextChoices):
 class Firm(models.Model):
     """A firm (bedrift) that takes part in the course or seeks certification."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(
+        _("name"), max_length=200, validators=[validate_single_line]
+    )
     org_number = models.CharField(
         _("organisation number"),
         max_length=9,
@@ -244,3 +251,27 @@ class Invitation(models.Model):
             and self.revoked_at is None
             and self.expires_at > timezone.now()
         )
+
+
+class UserSession(AbstractBaseSession):
+    """A session, with the person it belongs to (lms.accounts.sessions), so that
+    all of a person's sessions can be ended at once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    @classmethod
+    def get_session_store_class(cls):
+        from .sessions.db import SessionStore
+
+        return SessionStore

@@ -4,27 +4,29 @@ Later apps import these (and add their own `rules.py`) instead of checking group
 or memberships by hand. Autodiscovered by `rules.apps.AutodiscoverRulesConfig`.
 """
 
-from django.core.cache import cache
-
 import rules
 
 from .roles import Role
 
-ROLE_CACHE_KEY = "accounts:roles:{}"
+ROLE_NAMES_ATTRIBUTE = "_role_names"
 
 
 def role_names(user) -> frozenset[str]:
-    """The person's group names: remembered on the user for the request and in the
-    cache until their groups change (`signals.forget_roles`)."""
-    names = user.__dict__.get("_role_names")
+    """The person's group names, read from the database once per request.
+
+    Remembered only on this user object, which lives for one request, and never
+    in a cache: a role granted or removed holds on the very next request, on
+    every app server."""
+    names = user.__dict__.get(ROLE_NAMES_ATTRIBUTE)
     if names is None:
-        key = ROLE_CACHE_KEY.format(user.pk)
-        names = cache.get(key)
-        if names is None:
-            names = frozenset(user.groups.values_list("name", flat=True))
-            cache.set(key, names, 300)
-        user.__dict__["_role_names"] = names
+        names = frozenset(user.groups.values_list("name", flat=True))
+        user.__dict__[ROLE_NAMES_ATTRIBUTE] = names
     return names
+
+
+def forget_role_names(user) -> None:
+    """Drop the memo on this user object (after its groups changed)."""
+    user.__dict__.pop(ROLE_NAMES_ATTRIBUTE, None)
 
 
 def _has_role(role: Role):

@@ -6,13 +6,6 @@ from django.utils import timezone
 from .models import Firm, Invitation, Membership, User
 
 
-def firms_for_user(*, user: User) -> QuerySet[Firm]:
-    """The firms the person belongs to, each annotated via its membership."""
-    if not user.is_authenticated:
-        return Firm.objects.none()
-    return Firm.objects.filter(memberships__user=user).order_by("name")
-
-
 def memberships_for_user(*, user: User) -> QuerySet[Membership]:
     """The person's memberships with their firms, for the profile page."""
     return Membership.objects.filter(user=user).select_related("firm")

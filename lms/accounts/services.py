@@ -1,13 +1,14 @@
 """Writes for people, firms, memberships and invitations; views call only these."""
 
 import hashlib
+import logging
 import secrets
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import BadHeaderError, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,6 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from . import personal_data
 from .models import Firm, Invitation, Membership, User
 from .roles import Role
+from .sessions import user_sessions_end
+
+logger = logging.getLogger(__name__)
 
 INVITATION_USED_MESSAGE = _(
     "This invitation has already been used. Log in, or ask the firm's contact "
@@ -42,6 +46,10 @@ INVITATION_ACCOUNT_EXISTS_MESSAGE = _(
     "the invitation."
 )
 ALREADY_ANONYMISED_MESSAGE = _("This account has already been deleted.")
+INVITATION_NOT_SENT_MESSAGE = _(
+    "The invitation e-mail could not be sent, so no invitation was made. "
+    "Try again in a few minutes."
+)
 
 
 class InvitationError(ValidationError):
@@ -230,14 +238,29 @@ def invitation_create(
         context = {"invitation": invitation, "url": url, "inviter": invited_by}
         # The invitee has no language yet; write in the inviter's.
         with translation.override(invited_by.language):
-            subject = render_to_string(
-                "accounts/email/invitation_subject.txt", context
-            ).strip()
+            subject = email_subject(
+                render_to_string("accounts/email/invitation_subject.txt", context)
+            )
             body = render_to_string("accounts/email/invitation_body.txt", context)
-        transaction.on_commit(
-            lambda: send_mail(subject, body, None, [email], fail_silently=False)
-        )
+        # Sent before the commit: if the e-mail cannot go out, nothing is saved
+        # (an invitation nobody received would only block the next one).
+        try:
+            send_mail(subject, body, None, [email], fail_silently=False)
+        except (OSError, BadHeaderError) as error:
+            logger.exception("Invitation e-mail to firm %s not sent", firm.pk)
+            raise ValidationError(
+                INVITATION_NOT_SENT_MESSAGE, code="not_sent"
+            ) from error
     return invitation, token
+
+
+def email_subject(text: str) -> str:
+    """`text` as one line, fit for an e-mail's Subject header.
+
+    Names people typed end up in subjects; a line break in a header is refused by
+    Django (BadHeaderError), so every run of whitespace becomes one space.
+    """
+    return " ".join(text.split())
 
 
 def invitation_check(*, token: str) -> Invitation:
@@ -325,4 +348,6 @@ def user_anonymise(*, user: User) -> User:
     user.groups.clear()
     user.user_permissions.clear()
     user.memberships.update(is_contact=False)
+    # Logged out everywhere, on every app server, at once.
+    user_sessions_end(user=user)
     return user

@@ -1,18 +1,17 @@
-"""Role groups: permissions kept in step after every migrate; cached roles dropped
-when a person's groups change.
+"""Role groups: permissions kept in step after every migrate; a person's roles
+read afresh once their groups change.
 
 Permissions only exist once `post_migrate` has run, so a data migration cannot
 assign them on a fresh database; `sync_role_permissions` does, idempotently.
 """
 
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_migrate
 from django.dispatch import receiver
 
 from .models import User
 from .roles import Role
-from .rules import ROLE_CACHE_KEY
+from .rules import forget_role_names
 
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 
@@ -45,12 +44,10 @@ def sync_role_permissions(sender, using="default", **kwargs):
 
 
 @receiver(m2m_changed, sender=User.groups.through, dispatch_uid="accounts.forget_roles")
-def forget_roles(sender, instance, action, pk_set=None, **kwargs):
-    """A person's cached roles go when their groups change (either side of it)."""
-    if not action.startswith("post_"):
-        return
-    if isinstance(instance, User):
-        user_ids = [instance.pk]
-    else:  # a group whose members changed
-        user_ids = list(pk_set or instance.user_set.values_list("pk", flat=True))
-    cache.delete_many([ROLE_CACHE_KEY.format(pk) for pk in user_ids])
+def forget_roles(sender, instance, action, **kwargs):
+    """A user object whose groups changed reads them again when next asked.
+
+    Roles are never cached beyond one request (`rules.role_names`), so other
+    requests and other processes need nothing dropped."""
+    if action.startswith("post_") and isinstance(instance, User):
+        forget_role_names(instance)

@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from lms import converters  # noqa: F401  (registers <id:…>)
+
 from . import views
 from .forms import LoginForm
 
@@ -19,7 +21,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             template_name="accounts/password_reset.html",
             email_template_name="accounts/email/password_reset_body.txt",
             subject_template_name="accounts/email/password_reset_subject.txt",
@@ -36,7 +38,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        views.PasswordResetConfirmView.as_view(
             template_name="accounts/password_reset_confirm.html",
             success_url=reverse_lazy("accounts:password_reset_complete"),
         ),
@@ -51,7 +53,7 @@ urlpatterns = [
     ),
     path(
         "password/change/",
-        auth_views.PasswordChangeView.as_view(
+        views.PasswordChangeView.as_view(
             template_name="accounts/password_change.html",
             success_url=reverse_lazy("accounts:password_change_done"),
         ),
@@ -77,7 +79,7 @@ urlpatterns = [
         name="invitation_create",
     ),
     path(
-        "firms/<str:org_number>/invitations/<int:pk>/withdraw/",
+        "firms/<str:org_number>/invitations/<id:pk>/withdraw/",
         views.invitation_revoke,
         name="invitation_revoke",
     ),

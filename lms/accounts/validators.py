@@ -1,4 +1,6 @@
-"""Validation of Norwegian organisation numbers (organisasjonsnummer)."""
+"""Validation of Norwegian organisation numbers (organisasjonsnummer) and names."""
+
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -51,3 +53,18 @@ def validate_org_number(value: str) -> None:
         raise ValidationError(ORG_NUMBER_FORMAT_MESSAGE, code="org_number_format")
     if not is_valid_org_number(value):
         raise ValidationError(ORG_NUMBER_CHECKSUM_MESSAGE, code="org_number_checksum")
+
+
+CONTROL_CHARACTERS_MESSAGE = _(
+    "Use letters, digits, spaces and punctuation only: line breaks, tabs and "
+    "other control characters are not allowed."
+)
+# Control characters (Cc: line breaks, tabs, NUL …) and the Unicode line and
+# paragraph separators: a name is shown on one line, in e-mail subjects too.
+_FORBIDDEN_CATEGORIES = {"Cc", "Zl", "Zp"}
+
+
+def validate_single_line(value: str) -> None:
+    """Refuse text with line breaks or other control characters (names, titles)."""
+    if any(unicodedata.category(ch) in _FORBIDDEN_CATEGORIES for ch in value):
+        raise ValidationError(CONTROL_CHARACTERS_MESSAGE, code="control_characters")

@@ -4,6 +4,7 @@ from http import HTTPStatus
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -11,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
@@ -26,8 +28,48 @@ from .forms import (
     lockout_params,
 )
 from .models import Firm, Invitation
+from .sessions import user_sessions_end
+from .throttling import password_reset_limited
 
 firm_from_url = objectgetter(Firm, "org_number", field_name="org_number")
+
+PASSWORD_RESET_TOO_MANY_MESSAGE = gettext_lazy(
+    "Too many password reset requests for this address or from your network. "
+    "Wait an hour and try again."
+)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset request, limited per address and per client
+    (`throttling.password_reset_limited`); the answer never says whether the
+    address has an account."""
+
+    def form_valid(self, form):
+        if password_reset_limited(self.request):
+            form.add_error(None, PASSWORD_RESET_TOO_MANY_MESSAGE)
+            response = self.form_invalid(form)
+            response.status_code = HTTPStatus.TOO_MANY_REQUESTS
+            return response
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """A new password through a reset link logs the person out everywhere."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        user_sessions_end(user=form.user)
+        return response
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """A changed password ends the person's other sessions, on every app server;
+    this one stays logged in."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        user_sessions_end(user=form.user, keep=self.request.session.session_key)
+        return response
 
 
 def language_switch(request):

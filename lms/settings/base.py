@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "lms.middleware.LanguageMiddleware",
+    # Personal responses are never stored by a shared cache (after auth).
+    "lms.middleware.PrivateResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "lms.middleware.ContentSecurityPolicyMiddleware",
@@ -98,6 +100,20 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (the demo, small installs): writers queue for the lock instead of
+# failing with "database is locked". A transaction takes the write lock when it
+# begins (not halfway, when it could no longer wait for it) and waits up to 20 s
+# for it; WAL lets readers go on while one writes.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        **SQLITE_OPTIONS,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -124,6 +140,31 @@ LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "/"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 
+# Caches. `default` holds content that may be rebuilt at any time; in one process
+# (`make run`, tests) it is local memory, in production the shared Redis
+# (lms.settings.production). Rate limits have their own store, a database table
+# (`manage.py createcachetable`), so that content and anonymous traffic can never
+# evict a live counter, and every app server sees the same count.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "ratelimit_cache",
+        # Culling (which first drops expired rows) must never reach live
+        # counters: one per client, and per address asked for a reset, per
+        # window. Far more than that fit.
+        "OPTIONS": {"MAX_ENTRIES": 200_000},
+    },
+}
+
+# The client's address. Behind a load balancer or reverse proxy every request
+# comes from the proxy: set TRUSTED_PROXY_COUNT to the number of proxies in
+# front of the app servers that append to X-Forwarded-For (1 for one load
+# balancer), and the address is read from that header, counted from the right
+# so that a client cannot forge it. 0 (the default): REMOTE_ADDR as is.
+# Used by login throttling (django-axes) and every rate limit (lms.client_ip).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 # Login throttling: 5 failures for one e-mail from one address locks it for 15 minutes.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
@@ -134,12 +175,22 @@ AXES_RESET_ON_SUCCESS = True
 # Keep a log of failures (exported and erased with the person's data).
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_ACCESS_FAILURE_LOG_PER_USER_LIMIT = 100
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Failures are counted in the database, which every app server shares (never a
+# cache a process owns or content could evict).
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# The e-mail is counted as login reads it: case does not make a new identity.
+AXES_USERNAME_CALLABLE = "lms.accounts.throttling.login_identity"
+AXES_CLIENT_IP_CALLABLE = "lms.client_ip.client_ip"
 
-# /verify/: unknown codes tried per address before the page refuses for a while
-# (django-ratelimit, counted in the default cache; see lms/verify.py).
+# Rate limits (django-ratelimit) count in their own store (CACHES["ratelimit"]).
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_IP_META_KEY = "lms.client_ip.client_ip"
+# /verify/: unknown codes tried per client before misses are refused for a
+# while (lms/verification/views.py); a correct code is always answered.
 VERIFY_MISS_RATE = os.environ.get("VERIFY_MISS_RATE", "20/h")
-RATELIMIT_USE_CACHE = "default"
+# Password reset requests, per e-mail address and per client.
+PASSWORD_RESET_EMAIL_RATE = os.environ.get("PASSWORD_RESET_EMAIL_RATE", "3/h")
+PASSWORD_RESET_CLIENT_RATE = os.environ.get("PASSWORD_RESET_CLIENT_RATE", "10/h")
 
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("en", _("English"))]
@@ -187,9 +238,12 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
-# Sessions are kept in the database and read through the cache: a logged-in page
-# costs no session query while the cache is warm, and stays correct without it.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database, which every app server shares: logging out,
+# a password change or an erased account ends the session everywhere at once.
+# Each row knows its person (lms.accounts.sessions), so all of a person's
+# sessions can be ended together. Production reads them through the shared
+# Redis cache (lms.settings.production).
+SESSION_ENGINE = "lms.accounts.sessions.db"
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get(

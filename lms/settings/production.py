@@ -1,7 +1,13 @@
 """Production: secrets come from the environment; refuses to start without them.
 
-Required: SECRET_KEY, ALLOWED_HOSTS (comma-separated). Usually also DATABASE_URL
-(PostgreSQL), WAGTAILADMIN_BASE_URL, EMAIL_HOST and friends, MEDIA_ROOT.
+Required: SECRET_KEY (at least 50 characters, random), ALLOWED_HOSTS
+(comma-separated), REDIS_URL (the cache every app server shares, e.g.
+redis://127.0.0.1:6379/0). Usually also DATABASE_URL (PostgreSQL),
+TRUSTED_PROXY_COUNT (1 behind one load balancer), WAGTAILADMIN_BASE_URL,
+EMAIL_HOST and friends, MEDIA_ROOT.
+
+SECURE_SSL_REDIRECT=0 serves plain HTTP (no redirect to HTTPS, cookies without
+the Secure flag): only for tests on loopback, never behind a public address.
 """
 
 import os
@@ -10,24 +16,51 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
-for _name in ("SECRET_KEY", "ALLOWED_HOSTS"):
+for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL"):
     if not os.environ.get(_name, "").strip():
         raise ImproperlyConfigured(
             f"{_name} must be set in the environment for lms.settings.production."
         )
 
+# Like Django's own check (security.W009): a short key, or one of few distinct
+# characters, can be guessed, and with it sessions and reset links forged.
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_UNIQUE_CHARACTERS = 5
+if (
+    len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH  # noqa: F405
+    or len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS  # noqa: F405
+    or SECRET_KEY.startswith("django-insecure-")  # noqa: F405
+):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is too weak for lms.settings.production: use at least "
+        f"{SECRET_KEY_MIN_LENGTH} random characters (e.g. the output of "
+        f"`python -c 'import secrets; print(secrets.token_urlsafe(50))'`)."
+    )
+
 DEBUG = False
 
+# One cache for every app server and worker (content fragments, sessions read
+# through it). Rate limits keep their own table (CACHES["ratelimit"], base.py).
+CACHES = {
+    **CACHES,  # noqa: F405
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+    },
+}
+SESSION_ENGINE = "lms.accounts.sessions.cached_db"
+
+_HTTPS = os.environ.get("SECURE_SSL_REDIRECT", "1") != "0"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = True
+SECURE_SSL_REDIRECT = _HTTPS
 # Load balancers probe health over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-LANGUAGE_COOKIE_SECURE = True
+SESSION_COOKIE_SECURE = _HTTPS
+CSRF_COOKIE_SECURE = _HTTPS
+LANGUAGE_COOKIE_SECURE = _HTTPS
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o
 ]
@@ -38,6 +71,8 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+# Where `collectstatic` writes and whitenoise serves from (default: staticfiles/).
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or STATIC_ROOT  # noqa: F405
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

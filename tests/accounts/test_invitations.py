@@ -10,8 +10,9 @@ import pytest
 
 from lms.accounts import services
 from lms.accounts.forms import PASSWORD_MISMATCH_MESSAGE
-from lms.accounts.models import Invitation, Membership, User
+from lms.accounts.models import Firm, Invitation, Membership, User
 from lms.accounts.roles import Role
+from lms.accounts.validators import CONTROL_CHARACTERS_MESSAGE
 
 from ..helpers import assert_shows_message
 from .factories import TEST_PASSWORD, UserFactory
@@ -257,3 +258,69 @@ def test_login_then_accept_flow_with_password(client, firm, contact):
     )
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"] == accept_url(token)
+
+
+# --- Names with line breaks, and e-mails that cannot be sent ----------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["Bakeri AS\r\nBcc: alle@example.no", "Linje\nto", "Tab\tAS", "Del\u2028AS"]
+)
+def test_firm_name_with_control_characters_is_refused_with_clear_message(
+    client, firm, contact, name
+):
+    client.force_login(contact)
+    client.cookies["django_language"] = "en"
+    before = Firm.objects.values().get(pk=firm.pk)
+    response = client.post(
+        reverse("accounts:firm_edit", args=[firm.org_number]),
+        {
+            "name": name,
+            "municipality": firm.municipality,
+            "industry": firm.industry,
+            "size_band": firm.size_band,
+        },
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert_shows_message(response, CONTROL_CHARACTERS_MESSAGE)
+    assert Firm.objects.values().get(pk=firm.pk) == before
+    with pytest.raises(ValidationError) as excinfo:
+        services.firm_update(firm=firm, name=name)
+    assert excinfo.value.error_dict["name"][0].code == "control_characters"
+
+
+def test_invitation_subject_is_one_line_even_for_an_old_name_with_a_line_break(
+    firm, contact
+):
+    # A name saved before the validator existed (or by a bulk import).
+    Firm.objects.filter(pk=firm.pk).update(name="Bakeri\r\nAS")
+    firm.refresh_from_db()
+    invitation, _token = invite(firm, contact)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject.count("\n") == mail.outbox[0].subject.count("\r") == 0
+    assert "Bakeri AS" in mail.outbox[0].subject
+    assert Invitation.objects.get() == invitation
+
+
+def test_an_invitation_whose_email_cannot_be_sent_is_not_saved(
+    client, firm, contact, monkeypatch
+):
+    earlier, _token = invite(firm, contact)
+    mail.outbox.clear()
+
+    def broken_send(*args, **kwargs):
+        raise ConnectionRefusedError("SMTP server down")
+
+    monkeypatch.setattr(services, "send_mail", broken_send)
+    client.force_login(contact)
+    client.cookies["django_language"] = "en"
+    response = client.post(
+        reverse("accounts:invitation_create", args=[firm.org_number]),
+        {"email": "ny.kollega@example.no"},
+    )
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert_shows_message(response, services.INVITATION_NOT_SENT_MESSAGE)
+    # Nothing half-done: no new row, and the earlier link still works.
+    assert list(Invitation.objects.all()) == [earlier]
+    earlier.refresh_from_db()
+    assert earlier.is_pending

@@ -52,6 +52,42 @@ def test_demo_data_has_every_area_with_three_substantial_lessons():
             assert lesson_words(lesson) >= 300, (lesson.title, lesson_words(lesson))
 
 
+def test_demo_lessons_vary_in_length_like_real_ones():
+    call_command("seed_demo", verbosity=0)
+    lengths = sorted(lesson_words(lesson) for lesson in LessonPage.objects.live())
+    assert lengths[0] <= 400, lengths
+    assert lengths[-1] >= 1300, lengths
+    assert any(700 <= n <= 1000 for n in lengths), lengths
+
+
+def test_demo_lessons_link_to_live_pages_and_reference_measures():
+    call_command("seed_demo", verbosity=0)
+    live = set(Page.objects.live().values_list("pk", flat=True))
+    for lesson in LessonPage.objects.live():
+        html = " ".join(
+            str(block["value"])
+            for block in lesson.body.raw_data
+            if block["type"] == "paragraph"
+        )
+        linked = [int(pk) for pk in re.findall(r'linktype="page" id="(\d+)"', html)]
+        assert linked, lesson.title
+        assert set(linked) <= live - {lesson.pk}, lesson.title
+        assert "page:" not in html, lesson.title
+        kinds = [block.block_type for block in lesson.body]
+        assert "measure" in kinds, lesson.title
+
+
+def test_a_lesson_renders_its_internal_links_as_addresses(client):
+    call_command("seed_demo", verbosity=0)
+    lesson = LessonPage.objects.get(slug="malgruppe-innvandrere-utenfor-arbeidslivet")
+    target = LessonPage.objects.get(
+        slug="opplaering-veileder-og-mentor-pa-arbeidsplassen"
+    )
+    response = client.get(lesson.url)
+    assert response.status_code == 200
+    assert f'href="{target.url}"' in response.content.decode()
+
+
 def test_demo_measure_references_point_at_real_measures():
     slugs = {m["slug"] for m in catalogue.MEASURES}
     for lessons in LESSONS.values():

@@ -60,6 +60,7 @@ def certification(
     issued_on = issued_on or today - timedelta(days=30)
     return Certification.objects.create(
         enrolment=enrolment,
+        holder_name=enrolment.firm.name,
         code=code(),
         issued_on=issued_on,
         valid_until=valid_until or issued_on + timedelta(days=365),
@@ -122,10 +123,11 @@ def bulk_certified_firms(*, count: int, run_, start: int = 0) -> list[Firm]:
     Certification.objects.bulk_create(
         Certification(
             enrolment=enrolment,
+            holder_name=firm.name,
             code=code(),
             issued_on=today - timedelta(days=10),
             valid_until=today + timedelta(days=355),
         )
-        for enrolment in enrolments
+        for firm, enrolment in zip(firms, enrolments, strict=True)
     )
     return firms

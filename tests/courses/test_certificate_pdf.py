@@ -8,6 +8,7 @@ on the project's own catalogue (names, codes, Django's month names).
 import io
 import re
 import subprocess
+import unicodedata
 import zipfile
 from dataclasses import replace
 from datetime import date
@@ -86,7 +87,10 @@ def text_boxes(pdf: bytes) -> list[tuple[str, float, float, float, float]]:
         if not text.strip():
             return
         left, baseline = tm[4], tm[5]
-        right = left + stringWidth(text, font["/BaseFont"].lstrip("/"), size)
+        # An embedded subset is named "ABCDEF+DejaVuSans"; reportlab knows it
+        # by the name after the plus.
+        name = font["/BaseFont"].lstrip("/").split("+")[-1]
+        right = left + stringWidth(text, name, size)
         boxes.append(
             (text, left, baseline - 0.22 * size, right, baseline + 0.75 * size)
         )
@@ -288,3 +292,80 @@ def test_zip_holds_one_valid_pdf_per_document_under_unique_sorted_names():
     for name in archive.namelist():
         code = CODE_PATTERN.search(page_text(archive.read(name))).group()
         assert f"-{code}" in name
+
+
+# --- Names in any script (defect 17) ---------------------------------------------
+
+NAMES_OUTSIDE_LATIN_1 = [
+    "Łukasz Wiśniewski",
+    "Ayşe Yılmaz",
+    "Nguyễn Thị Minh",
+    "Đorđe Šćepanović",
+]
+
+
+def embedded_fonts(pdf: bytes) -> set[str]:
+    """The names of the fonts embedded in the page (subset prefix dropped)."""
+    fonts = PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]["/Font"]
+    names = set()
+    for font in fonts.values():
+        font = font.get_object()
+        descendants = font.get("/DescendantFonts") or [font]
+        for descendant in descendants:
+            descriptor = descendant.get_object().get("/FontDescriptor")
+            if descriptor and "/FontFile2" in descriptor.get_object():
+                names.add(str(font["/BaseFont"]).lstrip("/").split("+")[-1])
+    return names
+
+
+@pytest.mark.parametrize("name", NAMES_OUTSIDE_LATIN_1)
+def test_names_outside_latin_1_print_as_written(name):
+    pdf = render_certificate_pdf(
+        document=course_document(holder_name=name, signed_by=name, language="en")
+    )
+
+    lines = [line.strip() for line in page_text(pdf).splitlines()]
+
+    assert lines.count(name) == 2  # the holder and the course leader's signature
+    assert PdfReader(io.BytesIO(pdf)).metadata.title == f"Course certificate: {name}"
+
+
+def test_the_unicode_font_is_embedded():
+    pdf = render_certificate_pdf(document=firm_document(holder_name="Ayşe Bakeri AS"))
+
+    assert {"DejaVuSans", "DejaVuSans-Bold"} <= embedded_fonts(pdf)
+
+
+def test_letters_typed_with_combining_accents_print_as_one_letter():
+    decomposed = unicodedata.normalize("NFD", "Nguyễn Đorđe")
+    assert len(decomposed) > len("Nguyễn Đorđe")
+
+    text = page_text(
+        render_certificate_pdf(document=course_document(holder_name=decomposed))
+    )
+
+    assert "Nguyễn Đorđe" in [line.strip() for line in text.splitlines()]
+
+
+def test_arabic_names_are_shaped_and_run_right_to_left():
+    """HarfBuzz joins the letters: the page holds their joined (presentation)
+    forms, left to right as drawn, which NFKC turns back into the name."""
+    name = "محمد علي"
+
+    text = page_text(render_certificate_pdf(document=course_document(holder_name=name)))
+
+    drawn = next(line.strip() for line in text.splitlines() if "\ufee3" in line)
+    assert unicodedata.normalize("NFKC", drawn) == name
+    # Joined forms, not the isolated letters reportlab would draw unshaped.
+    assert "\u0645" not in drawn
+
+
+def test_a_right_to_left_name_inside_a_left_to_right_line_keeps_its_order():
+    document = firm_document(holder_name_now="محمد علي للتجارة", language="en")
+
+    text = page_text(render_certificate_pdf(document=document))
+
+    line = next(
+        line.strip() for line in text.splitlines() if line.strip().startswith("Now:")
+    )
+    assert unicodedata.normalize("NFKC", line) == "Now: محمد علي للتجارة"

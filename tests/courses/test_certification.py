@@ -293,6 +293,79 @@ def test_overview_page_shows_ready_to_certify_and_the_rules(client):
     assert f'Valid<span class="visually-hidden"> – {first.firm.name}</span>' in page
 
 
+# --- One evaluation: overview, firm page and certify agree ------------------------
+
+
+def _firm_page_failing(client, enrolment):
+    """The rule texts the firm's own page lists under "what is still missing"."""
+    client.force_login(enrolment.contact)
+    client.cookies["django_language"] = "en"
+    response = client.get(reverse("courses:enrolment_detail", args=[enrolment.pk]))
+    assert response.status_code == HTTPStatus.OK
+    return response, [rule.text for rule in response.context["check"].failing]
+
+
+def _overview_failing(run, enrolment):
+    with translation.override("en"):
+        rows = run_overview(run=run).rows
+    row = next(row for row in rows if row.enrolment.pk == enrolment.pk)
+    return row.check.holds, [rule.text for rule in row.check.failing]
+
+
+def test_a_required_quiz_not_passed_is_missing_everywhere(client, leader):
+    quiz = qf.quiz(questions=[qf.question()], title="Grunnkurs")
+    run = make_run(sessions=2, quizzes=[quiz])
+    enrolment = factories.enrolment(run_=run)
+    attend(run, enrolment.contact, 1, 2)
+    plan_with_status(enrolment, PlanStatus.APPROVED)
+    take_quiz(quiz, enrolment.contact, correct=False)
+    missing = "Nobody from the firm has passed the quiz “Grunnkurs” yet."
+
+    assert _overview_failing(run, enrolment) == (False, [missing])
+    response, failing = _firm_page_failing(client, enrolment)
+    assert failing == [missing]
+    page = response.content.decode()
+    assert missing in page
+    assert "Nothing: everything the course asks for is in place." not in page
+    quiz_rule = response.context["check"].failing[0]
+    assert (quiz_rule.code, quiz_rule.quiz) == (selectors.RuleCode.QUIZ, quiz)
+    with pytest.raises(ValidationError) as excinfo:
+        services.certification_create(enrolment=enrolment, by=leader)
+    assert messages_of(excinfo) == [str(services.CERTIFY_RULES_NOT_MET_MESSAGE)]
+    assert not Certification.objects.filter(enrolment=enrolment).exists()
+
+
+def test_sessions_required_below_all_is_met_everywhere(client, leader):
+    run = make_run(sessions=3, sessions_required=2)
+    enrolment = factories.enrolment(run_=run, participants=2)
+    attend(run, enrolment.contact, 1, 3)
+    plan_with_status(enrolment, PlanStatus.APPROVED)
+    # Preparation is progress, not a rule: nothing was studied, and yet…
+    assert _overview_failing(run, enrolment) == (True, [])
+    response, failing = _firm_page_failing(client, enrolment)
+    assert failing == []
+    assert response.context["check"].rules[0].code == selectors.RuleCode.SESSIONS
+    assert (
+        response.context["check"].rules[0].present,
+        response.context["check"].rules[0].required,
+        response.context["check"].rules[0].total,
+    ) == (2, 2, 3)
+    page = response.content.decode()
+    assert "Nothing: everything the course asks for is in place." in page
+    assert "session 2" not in page
+    certification = services.certification_create(enrolment=enrolment, by=leader)
+    assert certification.override_reason == ""
+    assert certification.events.get().kind == CertificationEventKind.CERTIFIED
+
+
+def test_an_application_only_misses_being_accepted_on_the_firm_page(client):
+    run = make_run(sessions=2)
+    enrolment = factories.enrolment(run_=run, status=EnrolmentStatus.APPLIED)
+    response, failing = _firm_page_failing(client, enrolment)
+    assert failing == ["The firm's enrolment in this run has not been accepted."]
+    assert response.context["check"].rules[0].code == selectors.RuleCode.ACCEPTED
+
+
 # --- Certifying -----------------------------------------------------------------
 
 

@@ -3,13 +3,14 @@
 from datetime import timedelta
 from http import HTTPStatus
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import pytest
 
-from courses.selectors.registry import firm_certifications
+from courses.selectors.registry import _api_cache_key, firm_certifications
 from courses.services.certification import certificate_revoke
 from lms.accounts.validators import (
     ORG_NUMBER_CHECKSUM_MESSAGE,
@@ -52,6 +53,7 @@ def test_a_certified_firm(client, firm, run):
         "certifications": [
             {
                 "code": certification.formatted_code,
+                "issued_to": "Askerbakeriet AS",
                 "status": "active",
                 "issued_on": certification.issued_on.isoformat(),
                 "valid_until": certification.valid_until.isoformat(),
@@ -191,14 +193,25 @@ def test_answers_come_from_the_cache_after_the_first(
     assert first == second
 
 
-def test_not_found_is_cached_too(client):
-    unknown = url("999999999")
-    client.get(unknown)
+def test_numbers_of_firms_never_certified_leave_nothing_in_the_cache(client, firm, run):
+    """Anonymous traffic for made-up or uncertified numbers must not create a
+    cache key per number: only certified firms' answers are kept."""
+    numbers = ("999999999", "914035171", ORG_NUMBER)
+    for number in numbers:
+        assert client.get(url(number)).status_code == HTTPStatus.NOT_FOUND
+    assert [key for key in map(_api_key, numbers) if key in cache] == []
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(unknown)
-    assert response.status_code == HTTPStatus.NOT_FOUND
-    # Only Wagtail's redirect middleware looks at a 404 (site, redirects).
-    assert not [q for q in queries.captured_queries if "courses_" in q["sql"]]
+        client.get(url(numbers[0]))
+    # Asked again, it is asked of the database again (one query).
+    assert len([q for q in queries.captured_queries if "courses_" in q["sql"]]) == 1
+
+    certs.certification(firm=firm, run_=run)
+    assert client.get(url()).status_code == HTTPStatus.OK
+    assert _api_key(ORG_NUMBER) in cache
+
+
+def _api_key(org_number: str) -> str:
+    return _api_cache_key(org_number, timezone.localdate())
 
 
 def test_revoking_shows_at_once(client, firm, run, course_leader):

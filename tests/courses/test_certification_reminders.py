@@ -12,6 +12,7 @@ import pytest
 
 from courses.models import ExpiryReminder
 from courses.services import certification as services
+from courses.services import reminders
 from lms.accounts import services as accounts
 
 from ..accounts.factories import UserFactory
@@ -44,7 +45,7 @@ def recipients():
 
 
 def send(today):
-    return services.expiry_reminders_send(today=today)
+    return reminders.expiry_reminders_send(today=today)
 
 
 def test_ninety_days_before_the_firms_contacts_are_reminded(certification, enrolment):

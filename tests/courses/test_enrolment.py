@@ -147,10 +147,15 @@ def test_firm_page_says_what_is_missing(client):
     run = factories.run()
     enrolment = factories.enrolment(run_=run)
     client.force_login(enrolment.contact)
+    client.cookies["django_language"] = "en"
     response = client.get(reverse("courses:enrolment_detail", args=[enrolment.pk]))
     assert response.status_code == HTTPStatus.OK
-    missing = response.context["missing"]
-    assert missing == ["session:1", "session:2", "session:3", "plan"]
+    failing = response.context["check"].failing
+    assert [rule.code for rule in failing] == ["sessions", "plan"]
+    assert (failing[0].present, failing[0].required, failing[0].total) == (0, 3, 3)
+    page = response.content.decode()
+    assert "The firm was represented at 0 of 3 sessions (3 required)." in page
+    assert "The firm has not written an inclusion plan yet." in page
 
 
 def test_open_runs_are_listed_for_visitors(client):
@@ -160,3 +165,68 @@ def test_open_runs_are_listed_for_visitors(client):
     assert run.title in response.content.decode()
     home = client.get("/").content.decode()
     assert run.title in home
+
+
+# --- Declining (defect 13) ---------------------------------------------------------
+
+
+def test_leader_declines_an_application(client):
+    run = factories.run()
+    enrolment = factories.enrolment(run_=run, status=EnrolmentStatus.APPLIED)
+    client.force_login(run.leaders.get())
+    response = client.post(
+        reverse("courses:enrolment_reject", args=[enrolment.pk]), follow=True
+    )
+    assert response.status_code == HTTPStatus.OK
+    enrolment.refresh_from_db()
+    assert enrolment.status == EnrolmentStatus.WITHDRAWN
+    assert enrolment.decided_at is not None
+
+
+@pytest.mark.parametrize(
+    "status", [EnrolmentStatus.ACCEPTED, EnrolmentStatus.WITHDRAWN]
+)
+def test_declining_is_refused_unless_the_enrolment_is_an_application(status):
+    run = factories.run()
+    enrolment = factories.enrolment(run_=run, status=status)
+    with pytest.raises(ValidationError) as excinfo:
+        services.enrolment_decline(enrolment=enrolment, by=run.leaders.get())
+    assert excinfo.value.code == "not_applied"
+    enrolment.refresh_from_db()
+    assert enrolment.status == status
+    assert enrolment.decided_at is None
+
+
+def test_declining_a_certified_firm_is_refused_and_the_certification_stays(client):
+    from courses.models import CertificateStatus
+
+    from . import certification_factories as cf
+
+    certification = cf.certification()
+    enrolment = certification.enrolment
+    client.force_login(enrolment.run.leaders.get())
+    client.cookies["django_language"] = "en"
+    response = client.post(
+        reverse("courses:enrolment_reject", args=[enrolment.pk]), follow=True
+    )
+    assert_shows_message(
+        response,
+        services.CANNOT_DECLINE_MESSAGE,
+        firm=enrolment.firm.name,
+        status="accepted",
+    )
+    enrolment.refresh_from_db()
+    assert enrolment.status == EnrolmentStatus.ACCEPTED
+    certification.refresh_from_db()
+    assert certification.status == CertificateStatus.ACTIVE
+
+
+def test_leader_of_another_run_cannot_decline(client):
+    enrolment = factories.enrolment(
+        run_=factories.run(), status=EnrolmentStatus.APPLIED
+    )
+    client.force_login(factories.leader())
+    response = client.post(reverse("courses:enrolment_reject", args=[enrolment.pk]))
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    enrolment.refresh_from_db()
+    assert enrolment.status == EnrolmentStatus.APPLIED

@@ -1,11 +1,15 @@
-"""Quiz feedback and answer inputs, written out in Python: exact markup, escaping,
-both languages, and one query for an attempt with its questions."""
+"""Quiz feedback and answer inputs, rendered by templates and the form's widgets:
+markup, escaping, both languages, and one query for an attempt with its
+questions."""
+
+import re
 
 from decimal import Decimal
 from http import HTTPStatus
 
 from django.db import connection
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -17,12 +21,35 @@ from courses.models import QuestionKind
 from courses.selectors import quizzes as selectors
 from courses.selectors.quizzes import AskedQuestion, ShownChoice
 from courses.services import quizzes as services
-from courses.templatetags.course_tags import quiz_choice_inputs, quiz_feedback
 
 from ..accounts.factories import UserFactory
 from . import quiz_factories as qf
 
 pytestmark = pytest.mark.django_db
+
+
+def squeeze(html: str) -> str:
+    """The markup without the indentation between tags."""
+    return re.sub(r">\s+", ">", re.sub(r"\s+<", "<", html)).strip()
+
+
+def quiz_feedback(question) -> str:
+    return squeeze(
+        render_to_string("courses/quiz/_feedback.html", {"question": question})
+    )
+
+
+def quiz_choice_inputs(form) -> str:
+    """The choices' inputs and labels of a question rendered with this form."""
+    html = render_to_string(
+        "courses/quiz/_question.html",
+        {
+            "item": {"question": form.question, "form": form},
+            "attempt": {"pk": 1},
+            "detail": {"total": 3},
+        },
+    )
+    return "\n".join(re.findall(r'<div class="form-check">.*?</div>', squeeze(html)))
 
 
 def asked(*, score, answered=True, explanation="", choices=None, kind="multiple"):
@@ -109,18 +136,18 @@ def test_the_chosen_choices_feedback_and_explanation_are_shown_escaped():
 
 def test_radio_buttons_are_required_and_checkboxes_are_not():
     single = asked(score=None, answered=False, kind=QuestionKind.SINGLE)
-    html = quiz_choice_inputs(AnswerForm(question=single)["choice"])
+    html = quiz_choice_inputs(AnswerForm(question=single))
     assert html == (
         '<div class="form-check"><input type="radio" name="choice" value="1"'
-        ' id="id_q2_choice_0" class="form-check-input" checked required>'
+        ' class="form-check-input" required id="id_q2_choice_0" checked>'
         '<label class="form-check-label" for="id_q2_choice_0">A</label></div>\n'
         '<div class="form-check"><input type="radio" name="choice" value="2"'
-        ' id="id_q2_choice_1" class="form-check-input" required>'
+        ' class="form-check-input" required id="id_q2_choice_1">'
         '<label class="form-check-label" for="id_q2_choice_1">B</label></div>'
     )
 
     multiple = asked(score=None, answered=False, kind=QuestionKind.MULTIPLE)
-    html = quiz_choice_inputs(AnswerForm(question=multiple)["choice"])
+    html = quiz_choice_inputs(AnswerForm(question=multiple))
     assert 'type="checkbox"' in html
     assert "required" not in html
 
@@ -136,9 +163,9 @@ def test_a_refused_answer_keeps_what_was_sent_and_escapes_labels():
         ],
     )
     form = AnswerForm({"choice": ["2"]}, question=question)
-    html = quiz_choice_inputs(form["choice"])
-    assert 'value="1" id="id_q2_choice_0" class="form-check-input">' in html
-    assert 'value="2" id="id_q2_choice_1" class="form-check-input" checked>' in html
+    html = quiz_choice_inputs(form)
+    assert 'value="1" class="form-check-input" id="id_q2_choice_0">' in html
+    assert 'value="2" class="form-check-input" id="id_q2_choice_1" checked>' in html
     assert 'for="id_q2_choice_0">&lt;i&gt;</label>' in html
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from lms.accounts import services
 from lms.accounts.roles import Role
+from lms.context_processors import section_current
 from tests.cms import factories as cms
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +55,31 @@ def test_a_page_inside_a_section_marks_the_section(client):
 
     assert (toolbox.url, "true", toolbox.title) in links(html)
     assert ("/", "", "Hjem") in links(html)
+
+
+def test_a_path_that_only_contains_a_sections_address_does_not_mark_it(client):
+    toolbox = cms.toolbox()
+
+    response = client.get("/finnes-ikke" + toolbox.url)
+
+    assert response.status_code == 404
+    assert (toolbox.url, "", toolbox.title) in links(header(response))
+
+
+@pytest.mark.parametrize(
+    ("path", "url", "current"),
+    [
+        ("/verktoykasse/", "/verktoykasse/", "page"),
+        ("/verktoykasse/omrade/leksjon/", "/verktoykasse/", "true"),
+        ("/annet/verktoykasse/", "/verktoykasse/", ""),
+        ("/verktoykassen/", "/verktoykasse", ""),
+        ("/verktoykasse/leksjon/", "/verktoykasse", "true"),
+        ("/verktoykasse/", "/", ""),
+        ("/", "/", "page"),
+    ],
+)
+def test_a_section_is_current_by_path_prefix_not_substring(path, url, current):
+    assert section_current(path, url) == current
 
 
 def test_the_search_page_is_marked_as_the_current_page(client):

@@ -13,7 +13,7 @@ from django.utils.html import escape
 import pytest
 
 from courses.models import Certification, CourseCertificate
-from lms.verify import NOT_FOUND_MESSAGE, TOO_MANY_MESSAGE
+from lms.verification.views import NOT_FOUND_MESSAGE, TOO_MANY_MESSAGE
 
 from ..accounts.factories import UserFactory
 from ..courses import certification_factories as cf
@@ -259,7 +259,7 @@ def three_misses(settings):
     settings.VERIFY_MISS_RATE = "3/h"
 
 
-def test_too_many_misses_are_refused_even_for_a_valid_code(
+def test_too_many_misses_are_refused_but_a_valid_code_is_still_answered(
     client, three_misses, firm_certification
 ):
     for _ in range(3):
@@ -269,13 +269,61 @@ def test_too_many_misses_are_refused_even_for_a_valid_code(
     with translation.override("en"):
         expected = escape(str(TOO_MANY_MESSAGE))
     assert message_shown(response.content.decode()) == expected
-    response = client.get(detail(FORMATTED))
-    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
-    assert FORMATTED not in message_shown(response.content.decode())
     assert 'id="verification-result"' not in response.content.decode()
+    # Whoever holds a real certificate gets its page, blocked or not.
+    response = client.get(detail(FORMATTED))
+    assert response.status_code == HTTPStatus.OK
+    assert 'id="verification-status">Valid' in response.content.decode()
+    assert message_shown(response.content.decode()) == ""
+    assert client.get(badge(FORMATTED)).status_code == HTTPStatus.OK
     # Another address is not affected.
-    other = client.get(detail(FORMATTED), REMOTE_ADDR="10.1.2.3")
-    assert other.status_code == HTTPStatus.OK
+    other = client.get(detail(UNKNOWN), REMOTE_ADDR="10.1.2.3")
+    assert other.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_behind_a_trusted_proxy_misses_count_per_forwarded_client(
+    client, three_misses, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    balancer = {"REMOTE_ADDR": "10.0.0.1"}
+
+    def miss(client_address, forged=""):
+        forwarded = f"{forged}, {client_address}" if forged else client_address
+        return client.get(
+            detail(UNKNOWN), HTTP_X_FORWARDED_FOR=forwarded, **balancer
+        ).status_code
+
+    for _ in range(3):
+        assert miss("203.0.113.7") == HTTPStatus.NOT_FOUND
+    assert miss("203.0.113.7") == HTTPStatus.TOO_MANY_REQUESTS
+    # Everyone else behind the same load balancer still verifies.
+    assert miss("198.51.100.20") == HTTPStatus.NOT_FOUND
+    # A client cannot escape its counter by writing its own X-Forwarded-For:
+    # only the entry the trusted proxy appended counts.
+    assert miss("203.0.113.7", forged="192.0.2.99") == HTTPStatus.TOO_MANY_REQUESTS
+
+
+def test_without_trusted_proxies_the_forwarded_header_is_ignored(
+    client, three_misses, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 0
+    for n in range(3):
+        response = client.get(detail(UNKNOWN), HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
+        assert response.status_code == HTTPStatus.NOT_FOUND
+    response = client.get(detail(UNKNOWN), HTTP_X_FORWARDED_FOR="192.0.2.200")
+    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+
+
+def test_misses_are_counted_in_the_rate_limit_store_not_the_content_cache(
+    client, three_misses
+):
+    from django.core.cache import cache
+
+    for _ in range(3):
+        client.get(detail(UNKNOWN))
+    # Emptying the content cache (a publish, an eviction) does not lift the block.
+    cache.clear()
+    assert client.get(detail(UNKNOWN)).status_code == HTTPStatus.TOO_MANY_REQUESTS
 
 
 def test_malformed_codes_and_the_form_count_as_misses(
@@ -289,7 +337,7 @@ def test_malformed_codes_and_the_form_count_as_misses(
     assert client.get(detail("ABCDEFGHJKMP")).status_code == (
         HTTPStatus.TOO_MANY_REQUESTS
     )
-    assert client.get(detail(FORMATTED)).status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert client.get(detail(FORMATTED)).status_code == HTTPStatus.OK
 
 
 def test_a_found_code_never_counts_as_a_miss(
@@ -358,15 +406,15 @@ def test_no_login_is_needed(client, firm_certification):
     assert client.get(detail(FORMATTED)).status_code == HTTPStatus.OK
 
 
-def test_the_badge_is_refused_too_after_too_many_misses(
+def test_badge_misses_count_and_are_refused_too(
     client, three_misses, firm_certification
 ):
     for _ in range(3):
         assert client.get(badge(UNKNOWN)).status_code == HTTPStatus.NOT_FOUND
-    assert client.get(detail(UNKNOWN)).status_code == HTTPStatus.TOO_MANY_REQUESTS
     # Else the badge would answer "found" or "not found" without a limit.
-    assert client.get(badge(FORMATTED)).status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert client.get(badge(UNKNOWN)).status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert client.get(detail(UNKNOWN)).status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert client.get(badge(FORMATTED)).status_code == HTTPStatus.OK
 
 
 def test_the_badge_of_a_revoked_certification_is_gone_with_the_date(client, enrolment):

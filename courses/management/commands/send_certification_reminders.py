@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from courses.services import certification
+from courses.services import reminders
 
 
 class Command(BaseCommand):
@@ -12,5 +12,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        sent = certification.expiry_reminders_send()
+        sent = reminders.expiry_reminders_send()
         self.stdout.write(f"Sent reminders about {sent} certification(s).")

@@ -3,7 +3,7 @@
 from django.http import HttpResponse
 from django.urls import path
 
-from .urls import urlpatterns as site_urlpatterns
+from lms.urls import urlpatterns as site_urlpatterns
 
 
 def trivial(request):

@@ -4,6 +4,10 @@ Each app that issues certificates registers a lookup: a function that takes a
 normalised code and returns a `Verified` or None. `/verify/<code>/` asks them
 in turn, so firm certifications, course certificates and (later) validation
 certificates share one page and one code space.
+
+The package: this registry; `forms` (the code field); `views` (the page, the
+Open Badge and the limit on misses); `urls` (mounted at /verify/). The code
+format itself is `courses.codes`.
 """
 
 from collections.abc import Callable

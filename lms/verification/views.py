@@ -1,17 +1,18 @@
 """`/verify/`: anyone, logged in or not, checks a certificate by its code.
 
-Unknown and malformed codes get the same "not found" (404); each miss counts
-against the visitor's address, and too many misses are refused for a while,
-so the page cannot be used to enumerate codes. Found certificates never count.
+Unknown and malformed codes get the same "not found" (404). Each miss counts
+against the client (its address as the trusted proxies give it, see
+lms.client_ip), in the rate-limit store every app server shares; once a client
+has missed too often, its misses are answered "too many" (429) for a while.
+A code that exists is always answered, blocked or not, and never counts.
 """
 
 from http import HTTPStatus
 
-from django import forms
 from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -20,7 +21,8 @@ from django_ratelimit.core import is_ratelimited
 
 from courses.codes import format_code, normalise_code
 
-from .verification import verify
+from . import verify
+from .forms import VerifyForm
 
 # courses.models.CertificateStatus.REVOKED, without importing a model here.
 REVOKED = "revoked"
@@ -33,29 +35,20 @@ TOO_MANY_MESSAGE = _(
 )
 
 
-class VerifyForm(forms.Form):
-    code = forms.CharField(
-        label=_("Verification code"),
-        max_length=40,
-        help_text=_("The code is printed on the certificate, e.g. ABCD-EFGH-JKMN."),
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "off",
-                "spellcheck": "false",
-                "autocapitalize": "characters",
-            }
-        ),
-    )
-
-
-def _limited(request, *, increment: bool) -> bool:
+def miss_refused(request) -> bool:
+    """Count one miss against the client; True once it has missed too often."""
     return is_ratelimited(
         request,
         group="verify-miss",
         key="ip",
         rate=settings.VERIFY_MISS_RATE,
-        increment=increment,
+        increment=True,
     )
+
+
+def _lookup(code: str):
+    normalised = normalise_code(code)
+    return verify(normalised) if normalised else None
 
 
 def _page(request, *, form=None, verified=None, status=HTTPStatus.OK, message=""):
@@ -68,7 +61,7 @@ def _page(request, *, form=None, verified=None, status=HTTPStatus.OK, message=""
 
 
 def _not_found(request, form):
-    if _limited(request, increment=True):
+    if miss_refused(request):
         return _page(
             request,
             form=form,
@@ -96,18 +89,9 @@ def verify_form(request):
 
 @require_GET
 def verify_detail(request, code):
-    form = VerifyForm(initial={"code": code})
-    if _limited(request, increment=False):
-        return _page(
-            request,
-            form=form,
-            status=HTTPStatus.TOO_MANY_REQUESTS,
-            message=TOO_MANY_MESSAGE,
-        )
-    normalised = normalise_code(code)
-    verified = verify(normalised) if normalised else None
+    verified = _lookup(code)
     if verified is None:
-        return _not_found(request, form)
+        return _not_found(request, VerifyForm(initial={"code": code}))
     if code != verified.code:
         # One address per certificate, however the code was typed.
         return redirect("verify:detail", code=verified.code)
@@ -120,17 +104,13 @@ def verify_detail(request, code):
 @require_GET
 def verify_badge(request, code):
     """The certificate as an Open Badges 3.0 credential (JSON-LD); 410 Gone with
-    the revocation date once it has been revoked."""
-    # Limited like the page: else the badge would tell found from not found
-    # for any number of guesses.
-    if _limited(request, increment=False):
-        return JsonResponse(
-            {"detail": str(TOO_MANY_MESSAGE)}, status=HTTPStatus.TOO_MANY_REQUESTS
-        )
-    normalised = normalise_code(code)
-    verified = verify(normalised) if normalised else None
+    the revocation date once it has been revoked. Misses count like the page's."""
+    verified = _lookup(code)
     if verified is None or verified.credential is None:
-        _limited(request, increment=True)
+        if miss_refused(request):
+            return JsonResponse(
+                {"detail": str(TOO_MANY_MESSAGE)}, status=HTTPStatus.TOO_MANY_REQUESTS
+            )
         raise Http404
     if verified.status == REVOKED:
         # A revoked certificate is never issued again: whoever refreshes the
@@ -153,11 +133,3 @@ def verify_badge(request, code):
         )
     response["Access-Control-Allow-Origin"] = "*"
     return response
-
-
-app_name = "verify"
-urlpatterns = [
-    path("", verify_form, name="form"),
-    path("<str:code>/", verify_detail, name="detail"),
-    path("<str:code>/badge.json", verify_badge, name="badge"),
-]

@@ -1,0 +1,297 @@
+"""The benchmark's fixture: the demo site plus one large course run.
+
+A fresh database gets the demo (`seed_demo`: lessons of varying length with
+internal links and measure references, the catalogue, the registry) and a run of
+`firms` firms × 5 participants × 3 sessions × 30 lessons, every participant present
+at every session and done with 12 lessons. Half the firms are certified (the
+registry and the verify page show them). The participant the benchmark logs in as
+has reflection notes and progress on the lesson measured, one quiz finished and one
+half answered, a kursbevis, and a firm whose inclusion plan waits for review.
+
+People, firms, enrolments, attendance and progress are written in bulk so that
+2,000 firms build in minutes; quizzes, notes, plans and certificates go through
+the services, as the product makes them.
+"""
+
+import io
+import os
+import sys
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+PEOPLE_PER_FIRM = 5
+LESSONS = 30
+DONE_LESSONS = 12
+# The lesson measured: a demo lesson of middling length (about 820 words; the demo
+# lessons run from about 340 to 1,460) with internal page links, three measure
+# references and a reflection question (see cms/demo_content).
+LESSON_SLUG = "malgruppe-innvandrere-utenfor-arbeidslivet"
+
+
+@dataclass
+class Fixture:
+    run: object
+    leader: object
+    participant: object
+    lesson: object
+    session: object
+    enrolment: object
+    finished_attempt: object
+    open_attempt: object
+    course_certificate: object
+    certification: object
+    firms: int
+
+
+STARTED = time.perf_counter()
+
+
+def _note(text):
+    print(f"# {time.perf_counter() - STARTED:4.0f} s {text}", file=sys.stderr)
+
+
+def _empty_database():
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        connection.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if os.path.exists(db["NAME"] + suffix):
+                os.remove(db["NAME"] + suffix)
+    else:
+        call_command("flush", interactive=False, verbosity=0)
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("seed_demo", verbosity=0, stdout=io.StringIO())
+
+
+def _lessons():
+    from cms.models import LessonPage
+
+    measured = LessonPage.objects.live().filter(slug=LESSON_SLUG).first()
+    lessons = list(LessonPage.objects.live().order_by("path"))
+    if measured is None:
+        measured = lessons[0]
+    lessons.remove(measured)
+    lessons.insert(0, measured)
+    template = lessons[-1]
+    parent = template.get_parent()
+    while len(lessons) < LESSONS:
+        lessons.append(
+            template.copy(
+                to=parent,
+                update_attrs={
+                    "slug": f"bench-{len(lessons)}",
+                    "title": f"Benchmark-leksjon {len(lessons)}",
+                },
+                keep_live=True,
+            )
+        )
+    return lessons[:LESSONS]
+
+
+def _org_numbers(count):
+    from lms.accounts.validators import org_number_check_digit
+
+    base, numbers = 930_000_000 // 10, []
+    while len(numbers) < count:
+        digit = org_number_check_digit(str(base))
+        if digit is not None:
+            numbers.append(f"{base}{digit}")
+        base += 1
+    return numbers
+
+
+def build(firms: int) -> Fixture:
+    from courses.models import (
+        Attendance,
+        Course,
+        Enrolment,
+        LessonProgress,
+        Quiz,
+        SessionTemplate,
+    )
+    from courses.services import certification, plans, progress, quizzes, runs
+    from lms.accounts import services as accounts
+    from lms.accounts.models import Firm, Membership, User
+    from lms.accounts.roles import Role
+
+    _empty_database()
+    _note("migrated and seeded the demo")
+    lessons = _lessons()
+    lesson = lessons[0]
+
+    leader = accounts.user_create(email="bench-leader@example.no", password="bench")
+    accounts.role_grant(user=leader, role=Role.COURSE_LEADER)
+    course = Course.objects.create(title="Benchmark", slug="benchmark")
+    course.required_quizzes.set(Quiz.objects.order_by("key")[:2])
+    for position in range(1, 4):
+        template = SessionTemplate.objects.create(
+            course=course, position=position, title=f"Samling {position}"
+        )
+        template.preparation_lessons.set(lessons[(position - 1) * 10 : position * 10])
+    run = runs.run_create_from_course(
+        course=course,
+        title="Benchmark-kurs",
+        municipality="Asker",
+        capacity=firms,
+        enrolment_deadline=timezone.localdate() + timedelta(days=5),
+        first_session_starts_at=timezone.now() + timedelta(days=7),
+        place="Asker",
+        leaders=[leader],
+    )
+    sessions = list(run.sessions.order_by("starts_at"))
+
+    # Firms, people, memberships and roles in bulk.
+    firm_rows = Firm.objects.bulk_create(
+        Firm(
+            name=f"Bench {n} AS",
+            org_number=org,
+            municipality=["Asker", "Bærum", "Lier", "Drammen"][n % 4],
+            industry="C",
+            size_band="5-9",
+        )
+        for n, org in enumerate(_org_numbers(firms))
+    )
+    password = make_password("bench")
+    users = User.objects.bulk_create(
+        User(
+            email=f"bench-{n}-{p}@example.no",
+            first_name=f"Deltaker{p}",
+            last_name=f"Bench{n}",
+            password=password,
+        )
+        for n in range(firms)
+        for p in range(PEOPLE_PER_FIRM)
+    )
+    if users[0].pk is None:  # databases that return no ids from bulk inserts
+        users = list(User.objects.filter(email__startswith="bench-").order_by("pk"))
+    Membership.objects.bulk_create(
+        Membership(firm=firm, user=users[n * PEOPLE_PER_FIRM + p], is_contact=p == 0)
+        for n, firm in enumerate(firm_rows)
+        for p in range(PEOPLE_PER_FIRM)
+    )
+    member_group = Group.objects.get_or_create(name=Role.PARTICIPANT.value)[0]
+    contact_group = Group.objects.get_or_create(name=Role.FIRM_CONTACT.value)[0]
+    UserGroup = User.groups.through
+    UserGroup.objects.bulk_create(
+        [UserGroup(user=user, group=member_group) for user in users]
+        + [
+            UserGroup(user=users[n * PEOPLE_PER_FIRM], group=contact_group)
+            for n in range(firms)
+        ]
+    )
+    enrolments = Enrolment.objects.bulk_create(
+        Enrolment(run=run, firm=firm, status="accepted") for firm in firm_rows
+    )
+    if enrolments[0].pk is None:
+        enrolments = list(Enrolment.objects.filter(run=run).order_by("pk"))
+    Participant = Enrolment.participants.through
+    Participant.objects.bulk_create(
+        Participant(enrolment=enrolment, user=users[n * PEOPLE_PER_FIRM + p])
+        for n, enrolment in enumerate(enrolments)
+        for p in range(PEOPLE_PER_FIRM)
+    )
+    Attendance.objects.bulk_create(
+        (
+            Attendance(session=s, user=user, status="present", recorded_by=leader)
+            for user in users
+            for s in sessions
+        ),
+        batch_size=5000,
+    )
+    now = timezone.now()
+    LessonProgress.objects.bulk_create(
+        (
+            LessonProgress(user=user, lesson=done, completed_at=now)
+            for user in users
+            for done in lessons[:DONE_LESSONS]
+        ),
+        batch_size=5000,
+    )
+
+    _note(f"{firms} firms with people, attendance and progress")
+    # The participant measured: firm 0's second person.
+    participant = users[1]
+    for block_id in sorted(progress.reflection_block_ids(lesson=lesson)):
+        progress.reflection_note_save(
+            user=participant,
+            lesson=lesson,
+            block_id=block_id,
+            text="Vi kan starte med én person på arbeidstrening i lageret. " * 8,
+        )
+    finished_quiz, open_quiz = Quiz.objects.order_by("key")[:2]
+    finished = quizzes.attempt_start(quiz=finished_quiz, user=participant)
+    for asked in finished.questions.all():
+        quizzes.answer_save(
+            attempt=finished,
+            position=asked.position,
+            choice_ids=[asked.snapshot["choices"][0]["id"]],
+            user=participant,
+        )
+    quizzes.attempt_submit(attempt=finished, user=participant)
+    ongoing = quizzes.attempt_start(quiz=open_quiz, user=participant)
+    asked = ongoing.questions.get(position=1)
+    quizzes.answer_save(
+        attempt=ongoing,
+        position=1,
+        choice_ids=[asked.snapshot["choices"][0]["id"]],
+        user=participant,
+    )
+
+    # Firm 0's plan waits for the leader's review.
+    from cms.models import Measure
+
+    plan = plans.plan_get_or_create(enrolment=enrolments[0])
+    measures = list(Measure.objects.order_by("slug")[:4])
+    plans.plan_save(
+        plan=plan,
+        commitments=[
+            {
+                "area": area,
+                "what": f"Bench-forpliktelse {n}: ta inn én person på arbeidstrening.",
+                "measure": measures[n % len(measures)] if measures else None,
+                "responsible": "Daglig leder",
+                "due_date": timezone.localdate() + timedelta(days=60 + n),
+                "is_public": n % 2 == 0,
+            }
+            for n, area in enumerate(
+                ["attitudes", "measures", "target_groups", "training", "support"]
+            )
+        ],
+        by=users[0],
+        expected_version=plan.version,
+    )
+    plans.plan_submit(plan=plan, by=users[0])
+
+    # Every other firm after the first is certified (the registry, /verify/).
+    made = [
+        certification.certification_create(
+            enrolment=enrolment, by=leader, override_reason="Benchmark."
+        )
+        for enrolment in enrolments[1::2]
+    ]
+    certification.course_certificates_issue(run=run, by=leader)
+    _note("quizzes, notes, plan and certificates")
+    from courses.models import CourseCertificate
+
+    return Fixture(
+        run=run,
+        leader=leader,
+        participant=User.objects.get(pk=participant.pk),
+        lesson=lesson,
+        session=sessions[0],
+        enrolment=enrolments[0],
+        finished_attempt=finished,
+        open_attempt=ongoing,
+        course_certificate=CourseCertificate.objects.get(run=run, user=participant),
+        certification=made[0],
+        firms=firms,
+    )

@@ -1,0 +1,297 @@
+"""gunicorn with three workers on the production settings, PostgreSQL and Redis.
+
+The tests change data in this process and watch the change over HTTP, so this
+process writes to the same database (committed: `transactional_db`) and uses
+the same caches as the workers (the production CACHES, read from
+`lms.settings.production` with the same environment), so the signals that drop
+cached entries reach them.
+
+They need PostgreSQL (DATABASE_URL=postgres://…): on SQLite they are deselected.
+Redis: REDIS_URL (e.g. the one `make redis` starts), or else a private
+`redis-server` started here.
+"""
+
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+WORKERS = 3
+# /verify/ misses from one client before it is refused (VERIFY_MISS_RATE).
+VERIFY_MISS_LIMIT = 5
+BOOT_SECONDS = 120
+MARKER = "multiprocess"
+
+
+def _postgresql() -> bool:
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Deselect (not skip) the multi-process tests unless the database is
+    PostgreSQL: SQLite cannot be shared by several processes and this one."""
+    if _postgresql():
+        return
+    selected, deselected = [], []
+    for item in items:
+        (deselected if item.get_closest_marker(MARKER) else selected).append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = selected
+        config._multiprocess_deselected = len(deselected)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    count = getattr(config, "_multiprocess_deselected", 0)
+    if count:
+        terminalreporter.write_line(
+            f"{count} multi-process tests deselected: they run on PostgreSQL "
+            "(DATABASE_URL=postgres://…) with Redis; see README, 'Multi-process tests'."
+        )
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait(predicate, seconds: float, what: str, log: Path | None = None) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    tail = log.read_text(errors="replace")[-4000:] if log and log.exists() else ""
+    pytest.fail(f"{what} did not happen within {seconds} s\n{tail}")
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """REDIS_URL if set (`make redis`), else a private redis-server on a free port
+    that keeps nothing on disk."""
+    import redis
+
+    url = os.environ.get("REDIS_URL", "").strip()
+    if url:
+        redis.Redis.from_url(url).ping()
+        yield url
+        return
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.fail(
+            "The multi-process tests need Redis: install Debian's redis-server "
+            "or set REDIS_URL (`make redis` starts one)."
+        )
+    port = _free_port()
+    workdir = tmp_path_factory.mktemp("redis")
+    process = subprocess.Popen(  # noqa: S603
+        [
+            server,
+            "--port", str(port),
+            "--bind", "127.0.0.1",
+            "--save", "",
+            "--appendonly", "no",
+            "--dir", str(workdir),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"redis://127.0.0.1:{port}/0"
+    client = redis.Redis.from_url(url)
+
+    def answers():
+        try:
+            return client.ping()
+        except redis.ConnectionError:
+            return False
+
+    try:
+        _wait(answers, 20, "redis-server answering")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def _database_url() -> str:
+    """The test database (pytest-django's, after set-up) as a DATABASE_URL."""
+    db = connection.settings_dict
+    credentials = quote(db["USER"] or "", safe="")
+    if db["PASSWORD"]:
+        credentials += ":" + quote(db["PASSWORD"], safe="")
+    host = quote(db["HOST"] or "", safe="")
+    port = f":{db['PORT']}" if db["PORT"] else ""
+    return f"postgres://{credentials}@{host}{port}/{quote(db['NAME'], safe='')}"
+
+
+@pytest.fixture(scope="session")
+def production_env(django_db_setup, redis_url, tmp_path_factory):
+    """The environment of a production app server on this test database."""
+    if not _postgresql():
+        pytest.fail("The multi-process tests need PostgreSQL (DATABASE_URL).")
+    scratch = tmp_path_factory.mktemp("production")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lms.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "REDIS_URL": redis_url,
+        "DATABASE_URL": _database_url(),
+        # Each request closes its connection, so the test can empty the tables.
+        "CONN_MAX_AGE": "0",
+        # One load balancer in front, which appends the client's address.
+        "TRUSTED_PROXY_COUNT": "1",
+        "VERIFY_MISS_RATE": f"{VERIFY_MISS_LIMIT}/h",
+        "STATIC_ROOT": str(scratch / "static"),
+        "MEDIA_ROOT": str(scratch / "media"),
+        "LOG_LEVEL": "WARNING",
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    return env
+
+
+@pytest.fixture(scope="session")
+def production_caches(production_env, django_db_blocker):
+    """CACHES exactly as lms.settings.production builds them in that environment;
+    their database tables exist."""
+    script = (
+        "import json; from django.conf import settings; "
+        "print(json.dumps(settings.CACHES, default=str))"
+    )
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", script],
+        env=production_env,
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    caches_setting = json.loads(done.stdout)
+    with django_db_blocker.unblock():
+        from django.test import override_settings
+
+        with override_settings(CACHES=caches_setting):
+            call_command("createcachetable", verbosity=0)
+    return caches_setting
+
+
+@dataclass
+class AppServer:
+    host: str
+    port: int
+    access_log: Path
+    worker_count: int
+
+    def access_log_mark(self) -> int:
+        return self.access_log.stat().st_size if self.access_log.exists() else 0
+
+    def workers_since(self, mark: int, count: int) -> set[str]:
+        """The workers (pids) that logged the `count` requests after `mark`."""
+
+        def lines():
+            with self.access_log.open("rb") as log:
+                log.seek(mark)
+                return log.read().decode(errors="replace").splitlines()
+
+        # A worker logs a request just after answering it.
+        _wait(lambda: len(lines()) >= count, 10, f"{count} access log lines")
+        return {line.split()[0] for line in lines() if line.strip()}
+
+
+@pytest.fixture(scope="session")
+def app_server(production_env, production_caches, tmp_path_factory):
+    """`collectstatic`, then gunicorn with three workers on a free loopback port,
+    as the README deploys it; stopped at the end of the session."""
+    logs = tmp_path_factory.mktemp("gunicorn")
+    collected = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        env=production_env,
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert collected.returncode == 0, collected.stderr
+    port = _free_port()
+    access_log, error_log = logs / "access.log", logs / "error.log"
+    process = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable, "-m", "gunicorn", "lms.wsgi:application",
+            "--bind", f"127.0.0.1:{port}",
+            "--workers", str(WORKERS),
+            "--timeout", "120",
+            "--access-logfile", str(access_log),
+            # The worker's pid first: which process answered.
+            "--access-logformat", '%(p)s %(s)s "%(r)s"',
+            "--error-logfile", str(error_log),
+            "--log-level", "info",
+        ],
+        env=production_env,
+        cwd=BASE_DIR,
+    )  # fmt: skip
+
+    def booted():
+        if process.poll() is not None:
+            pytest.fail(
+                "gunicorn stopped:\n" + error_log.read_text(errors="replace")[-4000:]
+            )
+        if not error_log.exists():
+            return False
+        text = error_log.read_text(errors="replace")
+        return len(re.findall(r"Booting worker with pid", text)) >= WORKERS
+
+    def healthy():
+        import http.client
+
+        try:
+            connection_ = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection_.request("GET", "/healthz")
+            return connection_.getresponse().status == 200
+        except OSError:
+            return False
+
+    try:
+        _wait(booted, BOOT_SECONDS, "three gunicorn workers booting", error_log)
+        _wait(healthy, BOOT_SECONDS, "GET /healthz answering 200", error_log)
+        yield AppServer("127.0.0.1", port, access_log, WORKERS)
+    finally:
+        process.terminate()
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
+
+
+@pytest.fixture(autouse=True)
+def shared_cache(transactional_db, settings, production_caches):
+    """This process uses the workers' caches, emptied before and after each test;
+    the page tree is there (a transactional test empties every table after it)."""
+    from cms.site import ensure_home_page
+
+    settings.CACHES = production_caches
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
+    ensure_home_page()
+    yield
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
