@@ -1,10 +1,9 @@
 """Reads for the course material, with the joins done here, not in templates."""
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.search.backends import get_search_backend
@@ -60,8 +59,8 @@ def measure_catalogue_url() -> str:
 
 def hidden_sections(request) -> list[str]:
     """Tree paths of the private sections `request` may not open, by Wagtail's own
-    test (`accept_request`): what lists must leave out. One query when there are
-    no group restrictions."""
+    test (`accept_request`); with no request, every private section. One query
+    when there are no group restrictions."""
     return sorted(
         restriction.page.path
         for restriction in PageViewRestriction.objects.select_related(
@@ -79,12 +78,27 @@ def without_sections(pages: QuerySet, hidden: Iterable[str]) -> QuerySet:
     return pages.exclude(excluded) if excluded else pages
 
 
-def _sections_key(hidden: list[str]) -> str:
-    """A short cache-key part for a set of hidden sections (bounded: editors
-    make restrictions, visitors do not)."""
-    if not hidden:
-        return "all"
-    return hashlib.sha256(".".join(hidden).encode()).hexdigest()[:16]
+def readable_children(pages: QuerySet, request) -> list:
+    """`pages` — children of the page `request` is being served, so their
+    ancestors' restrictions are passed — less those whose own restriction refuses
+    the request (Wagtail's `accept_request` decides). One query; a second only
+    when one of them is restricted."""
+    pages = list(
+        pages.annotate(
+            restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
+        )
+    )
+    restricted = [page.pk for page in pages if page.restricted]
+    if not restricted:
+        return pages
+    refused = {
+        restriction.page_id
+        for restriction in PageViewRestriction.objects.filter(
+            page_id__in=restricted
+        ).prefetch_related("groups")
+        if not restriction.accept_request(request)
+    }
+    return [page for page in pages if page.pk not in refused]
 
 
 def toolbox_areas(*, index: ToolboxIndexPage | None = None, hidden=()) -> QuerySet:
@@ -95,22 +109,21 @@ def toolbox_areas(*, index: ToolboxIndexPage | None = None, hidden=()) -> QueryS
     return without_sections(areas, hidden).order_by("path")
 
 
-def area_lessons(*, area_page: ToolboxAreaPage, hidden=()) -> QuerySet[LessonPage]:
-    """The area's live lessons in order, less those the reader may not open."""
-    lessons = LessonPage.objects.live().child_of(area_page)
-    return without_sections(lessons, hidden).order_by("path")
+def area_lessons(*, area_page: ToolboxAreaPage) -> QuerySet[LessonPage]:
+    """The area's live lessons in order (pass through `readable_children`)."""
+    return LessonPage.objects.live().child_of(area_page).order_by("path")
 
 
 def _link(page) -> dict | None:
     return {"title": page.title, "url": page.url} if page is not None else None
 
 
-def lesson_context(*, lesson: LessonPage, hidden: list[str]) -> dict:
-    """Area, breadcrumbs, previous/next lesson and target groups for a lesson page;
-    previous, next and the count leave out the `hidden` sections.
+def lesson_context(*, lesson: LessonPage, request) -> dict:
+    """Area, breadcrumbs, target groups and the previous/next lesson of a lesson
+    page; previous, next and the count leave out lessons the reader may not open.
 
-    Plain values, cached per content version and set of hidden sections: no
-    query when warm, and four when cold, whatever the area holds.
+    The lesson's own facts are cached per content version; the neighbours are
+    read for each request (one query), so privacy is never taken from a cache.
     """
 
     def build():
@@ -121,27 +134,8 @@ def lesson_context(*, lesson: LessonPage, hidden: list[str]) -> dict:
             page = page.get_parent()
             ancestors.insert(0, page)
         area_page = ancestors[-1].specific if ancestors else None
-        if not isinstance(area_page, ToolboxAreaPage):
-            area_page = None
-        siblings = (
-            list(
-                without_sections(
-                    Page.objects.live().child_of(area_page).type(LessonPage), hidden
-                )
-                .order_by("path")
-                .only("id", "title", "url_path", "path", "depth")
-            )
-            if area_page
-            else []
-        )
-        position = next((i for i, p in enumerate(siblings) if p.pk == lesson.pk), None)
-        previous_lesson = next_lesson = None
-        if position is not None:
-            previous_lesson = siblings[position - 1] if position > 0 else None
-            if position + 1 < len(siblings):
-                next_lesson = siblings[position + 1]
         area = None
-        if area_page is not None:
+        if isinstance(area_page, ToolboxAreaPage):
             area = {
                 **_link(area_page),
                 "area": area_page.area,
@@ -150,14 +144,33 @@ def lesson_context(*, lesson: LessonPage, hidden: list[str]) -> dict:
         return {
             "breadcrumbs": [_link(p) for p in ancestors],
             "area_page": area,
-            "previous_lesson": _link(previous_lesson),
-            "next_lesson": _link(next_lesson),
-            "lesson_number": (position + 1) if position is not None else None,
-            "lesson_count": len(siblings),
             "target_groups": [g.name for g in lesson.target_groups.all()],
         }
 
-    return cached(f"lesson:{lesson.pk}:{_sections_key(hidden)}", build)
+    facts = cached(f"lesson:{lesson.pk}", build)
+    siblings = []
+    if facts["area_page"] is not None:
+        siblings = readable_children(
+            Page.objects.live()
+            .filter(path__startswith=lesson.path[: -Page.steplen], depth=lesson.depth)
+            .type(LessonPage)
+            .order_by("path")
+            .only("id", "title", "url_path", "path", "depth"),
+            request,
+        )
+    position = next((i for i, p in enumerate(siblings) if p.pk == lesson.pk), None)
+    previous_lesson = next_lesson = None
+    if position is not None:
+        previous_lesson = siblings[position - 1] if position > 0 else None
+        if position + 1 < len(siblings):
+            next_lesson = siblings[position + 1]
+    return {
+        **facts,
+        "previous_lesson": _link(previous_lesson),
+        "next_lesson": _link(next_lesson),
+        "lesson_number": (position + 1) if position is not None else None,
+        "lesson_count": len(siblings),
+    }
 
 
 # Blocks whose rendering holds something of the reader (the reflection note).

@@ -87,7 +87,8 @@ $BIN/python manage.py collectstatic --noinput -v0
 echo "== load: gunicorn, 3 $WORKER_CLASS workers × $THREADS threads, on 127.0.0.1:$PORT"
 $BIN/gunicorn lms.wsgi:application --bind "127.0.0.1:$PORT" --workers 3 \
     --worker-class "$WORKER_CLASS" --threads "$THREADS" \
-    --daemon --pid "$work/gunicorn.pid" --error-logfile "$work/gunicorn.log"
+    --daemon --pid "$work/gunicorn.pid" --error-logfile "$work/gunicorn.log" \
+    --capture-output
 for _ in $(seq 1 60); do
     curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
     sleep 0.5

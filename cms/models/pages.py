@@ -78,8 +78,8 @@ class ToolboxIndexPage(Page):
         from .. import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["areas"] = selectors.toolbox_areas(
-            index=self, hidden=selectors.hidden_sections(request)
+        context["areas"] = selectors.readable_children(
+            selectors.toolbox_areas(index=self), request
         )
         return context
 
@@ -108,8 +108,8 @@ class ToolboxAreaPage(Page):
         from .. import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = selectors.area_lessons(
-            area_page=self, hidden=selectors.hidden_sections(request)
+        context["lessons"] = selectors.readable_children(
+            selectors.area_lessons(area_page=self), request
         )
         context["measures"] = selectors.measures_for_area(area=self.area)
         return context
@@ -166,11 +166,7 @@ class LessonPage(Page):
         from ..cache import fragment_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            selectors.lesson_context(
-                lesson=self, hidden=selectors.hidden_sections(request)
-            )
-        )
+        context.update(selectors.lesson_context(lesson=self, request=request))
         context.update(fragment_context(request))
         context["body_segments"] = selectors.lesson_body_segments(lesson=self)
         return context

@@ -261,7 +261,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "norwegian"
 WAGTAILIMAGES_IMAGE_MODEL = "cms.CustomImage"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request size. The largest form is Wagtail's page editor: the longest demo lesson
+# posts ~130 fields (9 KB), a plan with the most commitments ~360; 2,000 leaves room
+# for lessons many times longer while one forged post cannot make the server
+# parse tens of thousands of fields. Over either limit: 400 (templates/400.html).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2_000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB, Django's default, on purpose
 
 LOGGING = {
     "version": 1,

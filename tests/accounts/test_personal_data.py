@@ -1,12 +1,14 @@
 import json
+from datetime import timedelta
 from http import HTTPStatus
 
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 from axes.models import AccessFailureLog, AccessLog
 
-from lms.accounts import services
+from lms.accounts import personal_data, services
 from lms.accounts.forms import WRONG_PASSWORD_MESSAGE
 from lms.accounts.models import Firm, Invitation, Membership, User
 from lms.accounts.roles import Role
@@ -143,3 +145,171 @@ def test_anonymising_twice_is_refused(contact):
     with pytest.raises(services.ValidationError):
         services.user_anonymise(user=contact)
     assert User.objects.filter(pk=contact.pk).count() == 1
+
+
+# --- Complete: every relation to the person is exported, and erased or kept --------
+
+
+def test_every_relation_to_the_person_is_exported_and_erased_or_kept():
+    gaps = personal_data.coverage_gaps()
+    assert gaps == {"not_exported": [], "not_erased_or_kept": [], "unknown": []}
+
+
+def test_a_relation_without_an_exporter_is_caught(monkeypatch):
+    # As if someone added Attempt.user today and forgot the exporter.
+    exported = {
+        relation: key
+        for relation, key in personal_data._exported.items()
+        if relation != "courses.Attempt.user"
+    }
+    monkeypatch.setattr(personal_data, "_exported", exported)
+    assert personal_data.coverage_gaps()["not_exported"] == ["courses.Attempt.user"]
+
+
+def _rows_about(user, relation):
+    model, field = personal_data.user_relations()[relation]
+    return model._default_manager.filter(**{field: user})
+
+
+@pytest.fixture
+def busy_person(firm):
+    """A firm contact who applied, attended, answered a quiz, wrote and submitted
+    the plan, filed a follow-up, studied a lesson and edited a page."""
+    from courses.models import AttendanceStatus, LessonProgress, QuestionKind
+    from courses.services import attendance as attendance_services
+    from courses.services import certification as certification_services
+    from courses.services import plans as plan_services
+    from courses.services import quizzes as quiz_services
+
+    from ..cms import factories as cms_factories
+    from ..courses import certification_factories as cf
+    from ..courses import factories
+    from ..courses import quiz_factories as qf
+
+    lesson = cms_factories.lesson()
+    run = factories.run(lessons=[lesson])
+    enrolment = factories.enrolment(run_=run, firm=firm, participants=1)
+    person = enrolment.contact
+    enrolment.applied_by = person
+    enrolment.save(update_fields=["applied_by"])
+    leader = run.leaders.get()
+    attendance_services.attendance_record(
+        session=run.sessions.get(position=1),
+        user=person,
+        status=AttendanceStatus.PRESENT,
+        by=leader,
+    )
+    quiz = qf.quiz(
+        questions=[qf.question(kind=QuestionKind.SINGLE, text="Hva er NAV?")],
+        shuffle_choices=False,
+        title="Grunnquiz",
+    )
+    attempt = quiz_services.attempt_start(quiz=quiz, user=person)
+    quiz_services.answer_save(
+        attempt=attempt,
+        position=1,
+        choice_ids=qf.ids(attempt.questions.get(position=1), "Riktig"),
+        user=person,
+    )
+    quiz_services.attempt_submit(attempt=attempt, user=person)
+    plan = plan_services.plan_get_or_create(enrolment=enrolment)
+    plan_services.plan_save(
+        plan=plan,
+        commitments=[
+            {
+                "area": "attitudes",
+                "what": "Vi tar imot to lærlinger",
+                "measure": None,
+                "responsible": "Daglig leder",
+                "due_date": timezone.localdate() + timedelta(days=60),
+                "is_public": False,
+            }
+        ],
+        by=person,
+        expected_version=plan.version,
+    )
+    plan_services.plan_submit(plan=plan, by=person)
+    certification = cf.certification(enrolment=enrolment)
+    certification_services.follow_up_file(
+        certification=certification,
+        by=person,
+        narrative="Begge lærlingene fikk fast jobb.",
+        today=certification.valid_until - timedelta(days=10),
+    )
+    LessonProgress.objects.create(user=person, lesson=lesson)
+    lesson.save_revision(user=person)
+    return person
+
+
+def test_export_holds_every_row_the_database_has_about_the_person(busy_person):
+    from courses.models import Attempt, Attendance, FollowUpReport, PlanEvent
+
+    person = busy_person
+    data = personal_data.export(person)
+    # Every relation that holds a row about the person leads to a non-empty
+    # section: compared with the database, not with a list written by hand.
+    holding = [
+        relation
+        for relation in personal_data.user_relations()
+        if _rows_about(person, relation).exists()
+    ]
+    assert len(holding) >= 12
+    for relation in holding:
+        assert data[personal_data.section_for(relation)], relation
+
+    attempt = Attempt.objects.get(user=person)
+    [exported_attempt] = data["quiz_attempts"]
+    assert exported_attempt["quiz"] == "Grunnquiz"
+    assert exported_attempt["score"] == str(attempt.score)
+    assert exported_attempt["passed"] is attempt.passed is True
+    assert exported_attempt["answers"] == [
+        {
+            "position": 1,
+            "question": "Hva er NAV?",
+            "chosen": ["Riktig"],
+            "correct": ["Riktig"],
+            "score": str(attempt.questions.get().answer.score),
+            "answered_at": attempt.questions.get().answer.answered_at.isoformat(),
+        }
+    ]
+    assert [row["status"] for row in data["attendance"]["yours"]] == list(
+        Attendance.objects.filter(user=person).values_list("status", flat=True)
+    )
+    [enrolment] = data["enrolments"]
+    assert enrolment["applied_by_you"] and enrolment["you_take_part"]
+    [plan] = data["plans"]["last_saved_by_you"]
+    assert [c["what"] for c in plan["commitments"]] == ["Vi tar imot to lærlinger"]
+    assert (
+        len(data["plans"]["your_steps"]) == PlanEvent.objects.filter(by=person).count()
+    )
+    assert [r["narrative"] for r in data["follow_up_reports"]] == list(
+        FollowUpReport.objects.filter(filed_by=person).values_list(
+            "narrative", flat=True
+        )
+    )
+    assert len(data["editor"]["revisions"]) == 1
+
+
+def test_erasure_deletes_every_erased_relation_and_keeps_only_declared_ones(
+    busy_person,
+):
+    person = busy_person
+    holding = {
+        relation
+        for relation in personal_data.user_relations()
+        if _rows_about(person, relation).exists()
+    }
+    services.user_anonymise(user=person)
+    for relation in personal_data.erased_relations():
+        assert not _rows_about(person, relation).exists(), relation
+    still_there = {
+        relation
+        for relation in personal_data.user_relations()
+        if _rows_about(person, relation).exists()
+    }
+    assert still_there <= set(personal_data.kept_relations())
+    assert still_there < holding
+    # What stays no longer names the person.
+    data = personal_data.export(person)
+    assert data["profile"]["email"] == f"deleted-{person.pk}@anonymised.invalid"
+    assert data["lesson_progress"] == []

@@ -142,3 +142,25 @@ def test_sitemap_lists_every_measure(client, catalogue):
     xml = client.get("/sitemap.xml").content.decode()
     for measure in measures.values():
         assert f"/tiltak/{measure.slug}/</loc>" in xml
+
+
+def test_the_catalogue_fragment_is_cached_per_valid_filter_not_per_query_string(
+    client,
+):
+    from unittest import mock
+
+    from django.core.cache import caches
+
+    catalogue = factories.catalogue()
+    factories.measure()
+    default = caches["default"]
+    with mock.patch.object(default, "set", wraps=default.set) as cache_set:
+        for n in range(10):
+            client.get(catalogue.url, {"utm_source": f"kampanje-{n}"})
+        for n in range(10):
+            response = client.get(catalogue.url, {"target_group": f"ukjent-{n}"})
+            assert response.status_code == 200
+            assert response.context["form"].errors
+    fragments = {c.args[0] for c in cache_set.call_args_list if "template" in c.args[0]}
+    # The raw query strings all mean "no filter": one fragment; unknown values none.
+    assert len(fragments) == 1

@@ -1,6 +1,8 @@
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
+import pytest
+
 from cms.models import HomePage
 
 
@@ -17,3 +19,20 @@ class HomePageTreeTests(WagtailPageTestCase):
         self.assertPageIsRenderable(home)
         response = self.client.get(home.url)
         self.assertContains(response, home.title)
+
+
+@pytest.mark.django_db
+def test_home_page_links_to_the_registry_and_the_verify_page(client):
+    from django.urls import reverse
+
+    from cms.models import FirmRegistryPage
+
+    from . import factories
+
+    home = HomePage.objects.get()
+    registry = factories.publish(
+        home, FirmRegistryPage(title="Sertifiserte bedrifter", slug="registeret")
+    )
+    html = client.get("/").content.decode()
+    assert f'href="{registry.url}"' in html
+    assert f'href="{reverse("verify:form")}"' in html

@@ -89,3 +89,18 @@ def test_postgresql_search_uses_norwegian_configuration(settings):
         assert backend["SEARCH_CONFIG"] == "norwegian"
     else:
         assert "SEARCH_CONFIG" not in backend
+
+
+@pytest.mark.parametrize(
+    "query", ['"', '"opplæringsplan', 'a"b"c"', "'", "*", "(", "NEAR("]
+)
+def test_quotes_and_operators_do_not_fail(client, material, query):
+    """Defect 8: an unbalanced quote gave 500 on SQLite's full-text index."""
+    response = client.get("/sok/", {"q": query})
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_an_unbalanced_quote_still_finds_the_word(client, material):
+    lesson, _other, _measure = material
+    response = client.get("/sok/", {"q": '"opplæringsplan'})
+    assert [p.pk for p in response.context["results"]["lessons"]] == [lesson.pk]

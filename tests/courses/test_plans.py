@@ -8,7 +8,11 @@ from django.utils import timezone
 import pytest
 
 from cms.areas import Area
-from courses.forms.plan import MEASURE_NOT_FOUND_MESSAGE
+from courses.forms.plan import (
+    MAX_COMMITMENTS,
+    MEASURE_NOT_FOUND_MESSAGE,
+    TOO_MANY_COMMITMENTS_MESSAGE,
+)
 from courses.models import (
     Commitment,
     EnrolmentStatus,
@@ -723,3 +727,70 @@ def test_plan_status_by_enrolment(the_run, enrolled, plan, firm_contact):
     services.plan_submit(plan=plan, by=firm_contact)
     statuses = selectors.plan_status_by_enrolment([enrolled.pk, without_plan.pk])
     assert statuses == {enrolled.pk: PlanStatus.SUBMITTED}
+
+
+# --- Forged and oversized posts ------------------------------------------------------
+
+
+def test_a_forged_total_forms_builds_no_more_than_the_maximum_and_saves_nothing(
+    client, enrolled, plan, firm_contact
+):
+    save(plan, firm_contact, row(what="Allerede lagret"))
+    client.force_login(firm_contact)
+    client.cookies["django_language"] = "en"
+    data = form_data([form_row(what="Ny rad")], version=2)
+    data["commitments-TOTAL_FORMS"] = "2000"
+    response = client.post(url(enrolled, "plan_edit"), data)
+    assert response.status_code == HTTPStatus.OK
+    assert len(response.context["formset"].forms) <= MAX_COMMITMENTS
+    # Far from the 8 MB a page of 2,000 rows came to.
+    assert len(response.content) < 500_000
+    assert_shows_message(response, TOO_MANY_COMMITMENTS_MESSAGE, num=MAX_COMMITMENTS)
+    # What the person typed is still in the form, and nothing was saved.
+    assert "Ny rad" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.version == 2
+    assert list(plan.commitments.values_list("what", flat=True)) == ["Allerede lagret"]
+
+
+def test_a_plan_may_hold_the_maximum_number_of_commitments_but_not_more(
+    client, enrolled, plan, firm_contact
+):
+    client.force_login(firm_contact)
+    client.cookies["django_language"] = "en"
+    rows = [form_row(what=f"Tiltak {n}") for n in range(MAX_COMMITMENTS + 1)]
+    response = client.post(
+        url(enrolled, "plan_edit"), form_data(rows, version=1, extra=0)
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert_shows_message(response, TOO_MANY_COMMITMENTS_MESSAGE, num=MAX_COMMITMENTS)
+    assert not plan.commitments.exists()
+    response = client.post(
+        url(enrolled, "plan_edit"),
+        form_data(rows[:MAX_COMMITMENTS], version=1, extra=0),
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert plan.commitments.count() == MAX_COMMITMENTS
+
+
+def test_the_edit_page_never_offers_more_rows_than_may_be_saved(
+    client, enrolled, plan, firm_contact
+):
+    save(plan, firm_contact, *[row(what=f"Tiltak {n}") for n in range(49)])
+    client.force_login(firm_contact)
+    response = client.get(url(enrolled, "plan_edit"))
+    assert len(response.context["formset"].forms) == MAX_COMMITMENTS
+
+
+def test_a_post_with_too_many_fields_is_refused_with_a_clear_page(
+    client, enrolled, plan, firm_contact, settings
+):
+    client.force_login(firm_contact)
+    client.cookies["django_language"] = "en"
+    data = form_data([form_row()], version=1)
+    too_many = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    data.update({f"junk-{n}": "x" for n in range(too_many)})
+    response = client.post(url(enrolled, "plan_edit"), data)
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "We could not read what you sent" in response.content.decode()
+    assert not plan.commitments.exists()

@@ -1,5 +1,7 @@
 """Lesson progress, "my course" and reflection notes, seen by the participant."""
 
+import json
+import re
 from http import HTTPStatus
 
 from django.conf import settings
@@ -9,6 +11,10 @@ from django.urls import reverse
 
 import pytest
 
+from courses.forms.participant import (
+    REFLECTION_DRAFTS_MAX,
+    REFLECTION_DRAFTS_SESSION_KEY,
+)
 from courses.models import EnrolmentStatus, LessonProgress, ReflectionNote
 from courses.selectors import participant as selectors
 from courses.services import progress
@@ -333,19 +339,23 @@ def test_the_answer_field_is_labelled_described_and_escaped(
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     html = client.get(reflective_lesson.url).content.decode()
     field_id = f"id_note_{QUESTION_ID}_text"
-    assert f'<label for="{field_id}" class="form-label">Your answer</label>' in html
-    assert (
-        '<textarea name="text" cols="40" rows="4"'
-        f' maxlength="{progress.NOTE_MAX_LENGTH}" class="textarea form-control"'
-        f' aria-describedby="{field_id}_helptext"'
-        f' id="{field_id}">\n&lt;b&gt;&quot;Mitt&quot; svar&lt;/b&gt;</textarea>'
-    ) in html
-    assert (
-        f'<div id="{field_id}_helptext" class="form-text">Only you can see this.'
-        " Leave it empty and save to delete it.</div>"
-    ) in html
+    assert re.search(
+        rf'<label for="{field_id}" class="form-label">\s*Your answer\s*</label>', html
+    )
+    textarea = re.search(
+        rf'<textarea [^>]*id="{field_id}"[^>]*>([^<]*)</textarea>', html
+    )
+    assert f'maxlength="{progress.NOTE_MAX_LENGTH}"' in textarea[0]
+    assert f'aria-describedby="{field_id}_helptext"' in textarea[0]
+    assert "form-control" in textarea[0]
+    assert textarea[1] == "\n&lt;b&gt;&quot;Mitt&quot; svar&lt;/b&gt;"
+    assert re.search(
+        rf'<div id="{field_id}_helptext" class="form-text">\s*Only you can see this.'
+        r" Leave it empty and save to delete it.\s*</div>",
+        html,
+    )
     other_id = f"id_note_{OTHER_QUESTION_ID}_text"
-    assert f'id="{other_id}">\n</textarea>' in html
+    assert re.search(rf'id="{other_id}"[^>]*>\n</textarea>', html)
 
 
 def test_nobody_else_can_read_a_reflection_note(
@@ -379,29 +389,75 @@ def test_an_empty_answer_deletes_the_note(client, participant, reflective_lesson
     )
 
 
-def test_a_note_for_a_question_not_in_the_lesson_is_refused_and_kept_as_draft(
+def drafts(client) -> dict:
+    return client.session.get(REFLECTION_DRAFTS_SESSION_KEY) or {}
+
+
+def test_a_note_for_a_question_not_in_the_lesson_is_refused_and_not_kept(
     client, participant, reflective_lesson
 ):
     client.force_login(participant)
     response = save_note(client, reflective_lesson, "not-a-question", "Mitt svar")
     assert response.status_code == HTTPStatus.FOUND
     assert not ReflectionNote.objects.exists()
+    assert drafts(client) == {}
     assert_shows_message(
         client.get(reflective_lesson.url), progress.NOTE_UNKNOWN_QUESTION_MESSAGE
     )
 
 
-def test_a_too_long_answer_is_refused_and_the_text_comes_back(
+def test_a_refused_answer_comes_back_once(client, participant, reflective_lesson):
+    client.force_login(participant)
+    # Null characters are refused by the form; the rest of the text is kept.
+    save_note(client, reflective_lesson, QUESTION_ID, "Mitt svar\x00")
+    assert not ReflectionNote.objects.exists()
+    assert drafts(client) == {QUESTION_ID: "Mitt svar\x00"}
+    html = client.get(reflective_lesson.url).content.decode()
+    assert "Mitt svar" in html
+    # Shown once: the draft does not come back on the next visit.
+    assert drafts(client) == {}
+    assert "Mitt svar" not in client.get(reflective_lesson.url).content.decode()
+
+
+def test_a_too_long_answer_is_refused_and_nothing_lands_in_the_session(
     client, participant, reflective_lesson
 ):
     client.force_login(participant)
-    text = "x" * (progress.NOTE_MAX_LENGTH + 1)
-    save_note(client, reflective_lesson, QUESTION_ID, text)
+    for _ in range(5):
+        save_note(client, reflective_lesson, QUESTION_ID, "x" * 2_000_000)
+        save_note(client, reflective_lesson, "not-a-question", "y" * 2_000_000)
     assert not ReflectionNote.objects.exists()
-    html = client.get(reflective_lesson.url).content.decode()
-    assert text in html
-    # Shown once: the draft does not come back on the next visit.
-    assert text not in client.get(reflective_lesson.url).content.decode()
+    assert drafts(client) == {}
+    session_size = len(json.dumps(dict(client.session.items())))
+    assert session_size < 10_000
+
+
+def test_line_breaks_count_once_as_in_the_browsers_maxlength(
+    client, participant, reflective_lesson
+):
+    client.force_login(participant)
+    # The browser counts each line break once and sends it as CR LF.
+    text = ("x" * 99 + "\r\n") * (progress.NOTE_MAX_LENGTH // 100)
+    response = save_note(client, reflective_lesson, QUESTION_ID, text)
+    assert response.status_code == HTTPStatus.FOUND
+    assert ReflectionNote.objects.get().text == text.replace("\r\n", "\n").strip()
+
+
+def test_at_most_a_few_drafts_are_kept_the_newest(client, participant):
+    ids = [f"0000000{n}-1d2f-4c3b-9a41-0e7f2d9c8b11" for n in range(6)]
+    lesson = cms.lesson(
+        parent=cms.area(),
+        body=[
+            {"type": "reflection", "id": block_id, "value": {"question": block_id}}
+            for block_id in ids
+        ],
+    )
+    client.force_login(participant)
+    for block_id in ids:
+        save_note(client, lesson, block_id, f"Svar {block_id}\x00")
+    kept = drafts(client)
+    assert list(kept) == ids[-REFLECTION_DRAFTS_MAX:]
+    assert REFLECTION_DRAFTS_MAX <= 5
 
 
 def test_notes_need_login(client, reflective_lesson):

@@ -201,7 +201,12 @@ def test_a_question_page_is_a_form_with_a_fieldset_and_labelled_choices(
     assert re.search(rf'<input[^>]*value="{first}"[^>]*id="id_q2_choice_0"', html)
     assert "2 of 3" in html  # "Question 2 of 3"
     assert f'action="{answer_url(attempt, 2)}"' in html
-    assert f'action="{submit_url(attempt)}"' in html
+    # Submitting goes through the question's form, which saves the answer first.
+    assert re.search(
+        r'<button type="submit" form="quiz-answer-form" formnovalidate name="go"'
+        r' value="submit" id="quiz-submit-button"',
+        html,
+    )
 
 
 def test_a_saved_answer_is_preselected_and_survives_a_new_login(
@@ -283,6 +288,85 @@ def test_feedback_after_each_question_shows_once_answered(client, person, quiz):
     assert response.status_code == HTTPStatus.CONFLICT
     assert_shows_message(response, ANSWER_LOCKED_MESSAGE)
     assert Answer.objects.get(attempt_question=asked(attempt, 1)).selected == wrong
+
+
+# --- Every way off a question saves its answer ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("go", "where"),
+    [
+        ("2", "?q=2"),  # "Next question" and the question navigation
+        ("1", "?q=1"),  # "Previous question" and the question navigation
+        ("all", "?alle=1#question-1"),  # "Show all questions on one page"
+    ],
+)
+def test_leaving_a_question_by_any_button_saves_the_answer_first(
+    client, attempt, go, where
+):
+    chosen = qf.ids(asked(attempt, 1), "Trening på jobb")
+    response = client.post(answer_url(attempt, 1), {"choice": chosen, "go": go})
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == attempt_url(attempt) + where
+    assert Answer.objects.get(attempt_question=asked(attempt, 1)).selected == chosen
+    response = client.get(attempt_url(attempt) + "?q=1")
+    assert checked_ids(response) == set(chosen)
+
+
+def test_submitting_from_a_question_saves_its_answer_and_grades_it(client, attempt):
+    chosen = qf.ids(asked(attempt, 1), "Trening på jobb")
+    response = client.post(answer_url(attempt, 1), {"choice": chosen, "go": "submit"})
+    assert response["Location"] == result_url(attempt)
+    attempt.refresh_from_db()
+    assert attempt.submitted_at is not None
+    # One of three questions, answered right.
+    assert attempt.score == Decimal("33.33")
+    assert Answer.objects.get(attempt_question=asked(attempt, 1)).selected == chosen
+
+
+def test_leaving_a_question_with_nothing_chosen_saves_nothing_and_goes_on(
+    client, attempt
+):
+    response = client.post(answer_url(attempt, 2), {"go": "3"})
+    assert response["Location"] == attempt_url(attempt) + "?q=3"
+    assert not Answer.objects.exists()
+
+
+def test_an_unchanged_answer_is_not_saved_again_on_the_way(client, attempt):
+    chosen = qf.ids(asked(attempt, 1), "Trening på jobb")
+    client.post(answer_url(attempt, 1), {"choice": chosen})
+    saved = Answer.objects.get()
+    response = client.post(answer_url(attempt, 1), {"choice": chosen, "go": "2"})
+    assert response["Location"] == attempt_url(attempt) + "?q=2"
+    assert Answer.objects.get().answered_at == saved.answered_at
+
+
+def test_a_locked_answer_does_not_stop_the_person_leaving(client, person, quiz):
+    quiz.feedback_timing = FeedbackTiming.AFTER_EACH
+    quiz.save()
+    attempt = services.attempt_start(quiz=quiz, user=person)
+    wrong = qf.ids(asked(attempt, 1), "Et treningssenter")
+    client.post(answer_url(attempt, 1), {"choice": wrong})
+    # The fieldset is disabled, so the browser sends no choice.
+    response = client.post(answer_url(attempt, 1), {"go": "2"})
+    assert response["Location"] == attempt_url(attempt) + "?q=2"
+    assert Answer.objects.get().selected == wrong
+
+
+@pytest.mark.parametrize("go", ["4", "0", "elsewhere"])
+def test_an_unknown_destination_is_refused_and_nothing_saved(client, attempt, go):
+    chosen = qf.ids(asked(attempt, 1), "Trening på jobb")
+    response = client.post(answer_url(attempt, 1), {"choice": chosen, "go": go})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "Select a valid choice." in response.content.decode()
+    assert not Answer.objects.exists()
+
+
+def test_a_wrong_choice_on_the_way_out_is_refused_and_nothing_saved(client, attempt):
+    other = qf.ids(asked(attempt, 2), "NAV")
+    response = client.post(answer_url(attempt, 1), {"choice": other, "go": "2"})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert not Answer.objects.exists()
 
 
 # --- Refusals ------------------------------------------------------------------

@@ -27,7 +27,8 @@ from ..courses import factories as course_factories
 from .client import Visitor, send_many
 from .conftest import VERIFY_MISS_LIMIT
 
-pytestmark = pytest.mark.multiprocess
+# The first test also waits for collectstatic and three workers to boot.
+pytestmark = [pytest.mark.multiprocess, pytest.mark.timeout(900)]
 
 LOGIN_PATH = "/accounts/login/"
 # A code in the right form that no certificate has.
