@@ -111,9 +111,21 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Certification)
 class CertificationAdmin(ReadOnlyAdmin):
-    list_display = ["enrolment", "code", "issued_on", "valid_until", "revoked_at"]
+    list_display = [
+        "holder_name",
+        "enrolment",
+        "code",
+        "issued_on",
+        "valid_until",
+        "revoked_at",
+    ]
     list_filter = ["issued_on", "valid_until"]
-    search_fields = ["code", "enrolment__firm__name", "enrolment__firm__org_number"]
+    search_fields = [
+        "code",
+        "holder_name",
+        "enrolment__firm__name",
+        "enrolment__firm__org_number",
+    ]
     inlines = [CertificationEventInline]
 
 

@@ -14,10 +14,12 @@ such as Łukasz, Ayşe, Nguyễn and Đorđe print as written. What is supported
   Cyrillic, Armenian, Georgian, Hebrew and Arabic; text is NFC-normalised first,
   so letters typed with combining accents print as single letters;
 - Arabic (and Hebrew) script is shaped with HarfBuzz (``uharfbuzz``): letters
-  join and a line that is wholly right-to-left runs right to left;
-- not supported: a line that mixes right-to-left and left-to-right words (no
-  bidi reordering: the words keep their typed order, left to right), and scripts
-  DejaVu Sans has no glyphs for (CJK, Indic scripts), which print as empty boxes.
+  join, and right-to-left words run right to left; a line mixing them with
+  left-to-right words is ordered by a simple rule (see ``_shaped``), not the
+  full Unicode bidi algorithm, so punctuation beside a right-to-left word may
+  land on its other side;
+- not supported: scripts DejaVu Sans has no glyphs for (CJK, Indic scripts),
+  which print as empty boxes.
 """
 
 import io

@@ -75,12 +75,10 @@ def enrolment_accept(*, enrolment: Enrolment, by) -> Enrolment:
 def enrolment_decline(*, enrolment: Enrolment, by) -> Enrolment:
     """Decline a pending application; an accepted (perhaps certified) or already
     withdrawn enrolment is refused and left as it is."""
-    # Locked, so a leader accepting at the same moment cannot be overwritten.
-    enrolment = (
-        Enrolment.objects.select_for_update()
-        .select_related("firm")
-        .get(pk=enrolment.pk)
-    )
+    # The run's row is the lock `enrolment_accept` takes too: a leader accepting
+    # the same application at the same moment goes first or after, never both.
+    CourseRun.objects.select_for_update().get(pk=enrolment.run_id)
+    enrolment = Enrolment.objects.select_related("firm").get(pk=enrolment.pk)
     if enrolment.status != EnrolmentStatus.APPLIED or hasattr(
         enrolment, "certification"
     ):

@@ -260,6 +260,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's own full-text search, with Norwegian stemming and stop words.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "norwegian"
 WAGTAILIMAGES_IMAGE_MODEL = "cms.CustomImage"
+# Uploads that cannot be read or stored fail with a message, not a 500.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "lms.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "lms.uploads.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Request size. The largest form is Wagtail's page editor: the longest demo lesson
 # posts ~130 fields (9 KB), a plan with the most commitments ~360; 2,000 leaves room

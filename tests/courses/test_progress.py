@@ -340,7 +340,8 @@ def test_the_answer_field_is_labelled_described_and_escaped(
     html = client.get(reflective_lesson.url).content.decode()
     field_id = f"id_note_{QUESTION_ID}_text"
     assert re.search(
-        rf'<label for="{field_id}" class="form-label">\s*Your answer\s*</label>', html
+        rf'<label\s+for="{field_id}" class="form-label">\s*Your answer\s*</label>',
+        html,
     )
     textarea = re.search(
         rf'<textarea [^>]*id="{field_id}"[^>]*>([^<]*)</textarea>', html

@@ -149,7 +149,7 @@ def production_env(django_db_setup, redis_url, tmp_path_factory):
     scratch = tmp_path_factory.mktemp("production")
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": os.environ.get("H7_TMP_SETTINGS", "lms.settings.production"),
+        "DJANGO_SETTINGS_MODULE": "lms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "REDIS_URL": redis_url,
