@@ -267,8 +267,9 @@ class UserSession(AbstractBaseSession):
     )
 
     class Meta:
-        verbose_name = _("session")
-        verbose_name_plural = _("sessions")
+        # Not "session": that is a course's meeting (samling) in this project.
+        verbose_name = _("login session")
+        verbose_name_plural = _("login sessions")
 
     @classmethod
     def get_session_store_class(cls):
