@@ -10,7 +10,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import parse_query_string
 
 from . import course_state
-from .cache import cached
+from .cache import cached, fragment_cache_allowed
 from .models.pages import (
     LessonPage,
     MeasureCatalogPage,
@@ -147,7 +147,11 @@ def lesson_context(*, lesson: LessonPage, request) -> dict:
             "target_groups": [g.name for g in lesson.target_groups.all()],
         }
 
-    facts = cached(f"lesson:{lesson.pk}", build)
+    # A preview shows a draft: built for it alone, never cached.
+    if fragment_cache_allowed(request):
+        facts = cached(f"lesson:{lesson.pk}", build)
+    else:
+        facts = build()
     siblings = []
     if facts["area_page"] is not None:
         siblings = readable_children(

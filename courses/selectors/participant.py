@@ -94,15 +94,19 @@ def run_plan(*, run_id: int) -> list[Session]:
         sessions = list(
             Session.objects.filter(run_id=run_id)
             .order_by("starts_at")
-            .prefetch_related(Prefetch("preparation_lessons", queryset=lessons))
+            .prefetch_related(
+                Prefetch(
+                    "preparation_lessons", queryset=lessons, to_attr="lesson_pages"
+                )
+            )
         )
         for session in sessions:
             session.lessons = [
                 LessonLink(pk=lesson.pk, title=lesson.title, url=lesson.url)
-                for lesson in session.preparation_lessons.all()
+                for lesson in session.lesson_pages
             ]
             # Keep the pickled value small: the links are all that is needed.
-            session._prefetched_objects_cache = {}
+            del session.lesson_pages
         return sessions
 
     return cached(f"run-plan:{run_id}", build)

@@ -126,10 +126,15 @@ def test_a_lesson_preview_never_reaches_the_shared_article(client):
     lesson.save_revision()
     draft = lesson.get_latest_revision_as_object()
 
-    assert "Utkast til tekst" in draft.make_preview_request().content.decode()
+    group = factories.target_group(name="Bare i utkastet")
+    draft.target_groups.set([group])
+
+    preview = draft.make_preview_request().content.decode()
+    assert "Utkast til tekst" in preview and "Bare i utkastet" in preview
 
     html = client.get(lesson.url).content.decode()
     assert "Publisert tekst" in html and "Utkast til tekst" not in html
+    assert "Bare i utkastet" not in html
 
 
 def test_a_preview_sets_nothing_in_the_cache():

@@ -37,6 +37,7 @@ WORKERS = 3
 VERIFY_MISS_LIMIT = 5
 BOOT_SECONDS = 120
 MARKER = "multiprocess"
+DESELECTED = pytest.StashKey[int]()
 
 
 def _postgresql() -> bool:
@@ -45,7 +46,8 @@ def _postgresql() -> bool:
 
 def pytest_collection_modifyitems(config, items):
     """Deselect (not skip) the multi-process tests unless the database is
-    PostgreSQL: SQLite cannot be shared by several processes and this one."""
+    PostgreSQL: pytest's SQLite test database lives in this process's memory,
+    out of gunicorn's reach."""
     if _postgresql():
         return
     selected, deselected = [], []
@@ -54,11 +56,11 @@ def pytest_collection_modifyitems(config, items):
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = selected
-        config._multiprocess_deselected = len(deselected)
+        config.stash[DESELECTED] = len(deselected)
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    count = getattr(config, "_multiprocess_deselected", 0)
+    count = config.stash.get(DESELECTED, 0)
     if count:
         terminalreporter.write_line(
             f"{count} multi-process tests deselected: they run on PostgreSQL "
