@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup install db messages makemessages browser lint format check-deploy clean redis redis-stop bench load
+.PHONY: run test setup install lock db messages makemessages browser lint format check-deploy clean redis redis-stop bench load
 
 run: setup
 	$(MANAGE) runserver $(HOST)
@@ -32,13 +32,29 @@ db: $(VENV)/.installed
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+# The whole dependency tree is locked with hashes (requirements/*.lock, made by
+# `make lock` from pyproject.toml); the project itself is installed without deps.
+PIP := $(BIN)/pip install --quiet --disable-pip-version-check
+$(VENV)/.installed: pyproject.toml requirements/base.lock | $(VENV)/bin/python
+	$(PIP) --require-hashes -r requirements/base.lock
+	$(PIP) --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[test]"
+$(VENV)/.installed-test: pyproject.toml requirements/test.lock | $(VENV)/bin/python
+	$(PIP) --require-hashes -r requirements/test.lock
+	$(PIP) --no-deps -e .
 	touch $@ $(VENV)/.installed
+
+# Re-lock after changing a dependency in pyproject.toml (needs PyPI).
+LOCK_TOOLS := $(VENV)-lock
+COMPILE := $(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --strip-extras \
+	--allow-unsafe --no-emit-index-url --no-emit-find-links --no-header
+lock:
+	test -x $(LOCK_TOOLS)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_TOOLS) && \
+		$(LOCK_TOOLS)/bin/pip install --quiet pip-tools==7.6.2; }
+	$(COMPILE) -o requirements/base.lock pyproject.toml
+	$(COMPILE) --extra test -o requirements/test.lock pyproject.toml
+	$(COMPILE) --extra test --extra load -o requirements/load.lock pyproject.toml
 
 messages: $(VENV)/.installed
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
@@ -100,9 +116,10 @@ LOAD_REDIS_PORT ?= 6480
 load: $(VENV)/.installed-load messages
 	bench/with-redis.sh $(LOAD_REDIS_PORT) bench/load/run.sh
 
-$(VENV)/.installed-load: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[load]"
-	touch $@ $(VENV)/.installed
+$(VENV)/.installed-load: pyproject.toml requirements/load.lock | $(VENV)/bin/python
+	$(PIP) --require-hashes -r requirements/load.lock
+	$(PIP) --no-deps -e .
+	touch $@ $(VENV)/.installed $(VENV)/.installed-test
 
 # Debian's redis-server on a private loopback port, in memory only (nothing
 # saved), daemonized; started once and left running (`make redis-stop` ends it).
@@ -136,4 +153,4 @@ redis-stop:
 	fi
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) $(LOCK_TOOLS) staticfiles
