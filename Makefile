@@ -69,22 +69,30 @@ makemessages: $(VENV)/.installed-test
 		[e.flags.remove('fuzzy') for e in po if 'fuzzy' in e.flags]; \
 		po.metadata.update(Language='en'); po.metadata_is_fuzzy = False; po.save()"
 
-# Browser tests drive Debian's Chromium (never a downloaded browser); certificate
-# tests render PDFs to PNG (poppler-utils) and read their QR codes (zbar-tools).
-TEST_TOOLS := chromium:chromium pdftoppm:poppler-utils zbarimg:zbar-tools
-browser:
-	@missing=""; for pair in $(TEST_TOOLS); do \
+# Debian packages a target needs, as command:package pairs: installed when missing
+# and we are root, otherwise named with the command that installs them.
+define debian_tools
+	@missing=""; for pair in $(1); do \
 		command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = "0" ]; then \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 		else \
-			echo "Missing Debian packages the tests need:$$missing"; \
+			echo "Missing Debian packages:$$missing"; \
 			echo "Install them with: sudo apt-get install -y$$missing"; \
 			exit 1; \
 		fi; \
 	fi
+endef
+
+# Browser tests drive Debian's Chromium (never a downloaded browser); certificate
+# tests render PDFs to PNG (poppler-utils) and read their QR codes (zbar-tools);
+# the bench test runs against a private Redis.
+REDIS_TOOLS := redis-server:redis-server
+TEST_TOOLS := chromium:chromium pdftoppm:poppler-utils zbarimg:zbar-tools $(REDIS_TOOLS)
+browser:
+	$(call debian_tools,$(TEST_TOOLS))
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
@@ -107,6 +115,7 @@ check-deploy: $(VENV)/.installed
 # BENCH_FIRMS (40), BENCH_REQUESTS (100) and BENCH_REPEATS (3) change the size.
 BENCH_REDIS_PORT ?= 6479
 bench: $(VENV)/.installed messages
+	$(call debian_tools,$(REDIS_TOOLS))
 	DJANGO_SETTINGS_MODULE=bench.settings bench/with-redis.sh $(BENCH_REDIS_PORT) \
 		$(BIN)/python -m bench
 
@@ -114,6 +123,7 @@ bench: $(VENV)/.installed messages
 # loopback, all started and stopped here (see bench/load/run.sh for the options).
 LOAD_REDIS_PORT ?= 6480
 load: $(VENV)/.installed-load messages
+	$(call debian_tools,$(REDIS_TOOLS))
 	bench/with-redis.sh $(LOAD_REDIS_PORT) bench/load/run.sh
 
 $(VENV)/.installed-load: pyproject.toml requirements/load.lock | $(VENV)/bin/python
@@ -128,14 +138,7 @@ REDIS_PORT ?= 6390
 TEST_REDIS_URL := redis://127.0.0.1:$(REDIS_PORT)/0
 REDIS_PIDFILE := $(CURDIR)/$(VENV)/redis-$(REDIS_PORT).pid
 redis:
-	@command -v redis-server >/dev/null 2>&1 || { \
-		if [ "$$(id -u)" = "0" ]; then \
-			apt-get update -qq && \
-			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; \
-		else \
-			echo "Redis is missing. Install it with: sudo apt-get install -y redis-server"; \
-			exit 1; \
-		fi; }
+	$(call debian_tools,$(REDIS_TOOLS))
 	@mkdir -p $(VENV)
 	@redis-cli -p $(REDIS_PORT) ping >/dev/null 2>&1 || \
 		redis-server --port $(REDIS_PORT) --bind 127.0.0.1 --save '' --appendonly no \

@@ -5,15 +5,11 @@
 set -euo pipefail
 port=$1
 shift
-if ! command -v redis-server >/dev/null 2>&1; then
-    if [ "$(id -u)" = "0" ]; then
-        apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server
-    else
-        echo "redis-server is missing: sudo apt-get install -y redis-server" >&2
-        exit 1
-    fi
-fi
+# `make bench`, `make load` and `make test` install Debian's redis-server first.
+command -v redis-server >/dev/null 2>&1 || {
+    echo "redis-server is missing: sudo apt-get install -y redis-server" >&2
+    exit 1
+}
 if redis-cli -p "$port" ping >/dev/null 2>&1; then
     echo "Port $port already answers as Redis; choose another (REDIS_PORT=…)." >&2
     exit 1

@@ -16,6 +16,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
 VERSION_KEY = "cms:content-version"
@@ -34,6 +35,18 @@ def content_version() -> int:
 def bump_content_version(**kwargs) -> None:
     """Make every cached entry of the course material stale (a signal receiver)."""
     cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def bump_content_version_on_change(*models: str) -> None:
+    """Bump the content version whenever a row of one of `models` (app labels,
+    e.g. "cms.Measure") is saved or deleted."""
+    for model in models:
+        for signal, action in ((post_save, "save"), (post_delete, "delete")):
+            signal.connect(
+                bump_content_version,
+                sender=model,
+                dispatch_uid=f"cms.bump.{action}.{model}",
+            )
 
 
 def cached(name: str, build):

@@ -1,31 +1,25 @@
 """Keep cached navigation and content fresh, and give editors their permissions."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.db.models.signals import m2m_changed, post_migrate
 from django.dispatch import receiver
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .cache import bump_content_version
+from .cache import bump_content_version, bump_content_version_on_change
 
 # Publish, unpublish, move, delete, privacy and snippet changes all drop the
 # cached content (cms.cache). Page saves cover drafts and deletes cover removal.
 for signal in (page_published, page_unpublished, post_page_move):
     signal.connect(bump_content_version, dispatch_uid=f"cms.bump.{id(signal)}")
 
-for model in (
+bump_content_version_on_change(
     "wagtailcore.Page",
     "wagtailcore.PageViewRestriction",
     "cms.Measure",
     "cms.Provider",
     "cms.TargetGroup",
     "cms.CustomImage",
-):
-    post_save.connect(
-        bump_content_version, sender=model, dispatch_uid=f"cms.save.{model}"
-    )
-    post_delete.connect(
-        bump_content_version, sender=model, dispatch_uid=f"cms.delete.{model}"
-    )
+)
 
 m2m_changed.connect(
     bump_content_version,

@@ -4,6 +4,8 @@ admin; their permissions are granted after every migrate."""
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
+from cms.cache import bump_content_version, bump_content_version_on_change
+
 QUIZ_MODELS = ["question", "choice", "quiz", "quizquestion"]
 
 
@@ -37,21 +39,9 @@ def grant_quiz_permissions(sender, using="default", **kwargs):
 # The front page lists the runs open for enrolment and "my course" caches each
 # run's sessions and preparation lessons (cms.cache): a change to either drops
 # the cached content at once.
-def _bump_content_version(**kwargs):
-    from cms.cache import bump_content_version
-
-    bump_content_version()
-
-
-for _model in ("courses.CourseRun", "courses.Session"):
-    post_save.connect(
-        _bump_content_version, sender=_model, dispatch_uid=f"courses.save.{_model}"
-    )
-    post_delete.connect(
-        _bump_content_version, sender=_model, dispatch_uid=f"courses.delete.{_model}"
-    )
+bump_content_version_on_change("courses.CourseRun", "courses.Session")
 m2m_changed.connect(
-    _bump_content_version,
+    bump_content_version,
     sender="courses.Session_preparation_lessons",
     dispatch_uid="courses.session-lessons",
 )

@@ -1,10 +1,12 @@
 """Roles are read from the database once per request and never cached beyond it:
 a role taken away holds on the very next request, whichever process serves it."""
 
+from contextlib import ExitStack
 from http import HTTPStatus
+from unittest import mock
 
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -42,11 +44,19 @@ def test_a_role_granted_holds_on_the_next_request(client, user):
 
 
 def test_roles_are_never_put_in_the_cache(course_leader):
-    cache.clear()
     fresh = User.objects.get(pk=course_leader.pk)
-    assert predicates.is_course_leader(fresh)
-    assert not predicates.is_editor(fresh)
-    assert cache._cache == {}  # LocMemCache's store: nothing was written
+    writes = ("set", "add", "set_many", "get_or_set", "incr")
+    backend = caches["default"]
+    with ExitStack() as stack:
+        spies = [
+            stack.enter_context(
+                mock.patch.object(backend, name, wraps=getattr(backend, name))
+            )
+            for name in writes
+        ]
+        assert predicates.is_course_leader(fresh)
+        assert not predicates.is_editor(fresh)
+    assert [spy.call_count for spy in spies] == [0] * len(writes)  # nothing written
 
 
 def test_groups_are_read_once_per_user_object(course_leader):

@@ -68,6 +68,21 @@ def pytest_terminal_summary(terminalreporter, config):
         )
 
 
+def _python(script: str, *, env: dict) -> subprocess.CompletedProcess:
+    """Run `script` in a fresh Python with `env` (the production settings); it
+    must succeed."""
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", script],
+        env=env,
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -178,15 +193,7 @@ def production_caches(production_env, django_db_blocker):
         "import json; from django.conf import settings; "
         "print(json.dumps(settings.CACHES, default=str))"
     )
-    done = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", script],
-        env=production_env,
-        cwd=BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
+    done = _python(script, env=production_env)
     caches_setting = json.loads(done.stdout)
     with django_db_blocker.unblock():
         from django.test import override_settings
@@ -241,15 +248,7 @@ def app_server(production_env, production_caches, tmp_path_factory):
     """`collectstatic`, then gunicorn with three workers on a free loopback port,
     as the README deploys it; stopped at the end of the session."""
     logs = tmp_path_factory.mktemp("gunicorn")
-    collected = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", COLLECTSTATIC],
-        env=production_env,
-        cwd=BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert collected.returncode == 0, collected.stderr
+    _python(COLLECTSTATIC, env=production_env)
     port = _free_port()
     access_log, error_log = logs / "access.log", logs / "error.log"
     process = subprocess.Popen(  # noqa: S603
