@@ -13,6 +13,7 @@ never anything personal. An editor's preview is never cached
 """
 
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -21,20 +22,48 @@ from django.utils.translation import get_language
 
 VERSION_KEY = "cms:content-version"
 
+# What this request has already read from the shared cache (the version and the
+# entries of `cached`), so a page asks Redis once per key, not once per use. It
+# lives only as long as one request (RequestMemoMiddleware) and is emptied when
+# the request itself changes content; outside a request nothing is remembered.
+_request_memo: ContextVar[dict | None] = ContextVar("cms_request_memo", default=None)
+
+
+class RequestMemoMiddleware:
+    """Gives each request its own memo of shared-cache reads (see `_request_memo`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_memo.reset(token)
+
 
 def content_version() -> int:
-    """The current content version (one cache read)."""
+    """The current content version (one cache read per request)."""
+    memo = _request_memo.get()
+    if memo is not None and VERSION_KEY in memo:
+        return memo[VERSION_KEY]
     version = cache.get(VERSION_KEY)
     if version is None:
         version = time.time_ns()
         cache.add(VERSION_KEY, version, None)
         version = cache.get(VERSION_KEY, version)
+    if memo is not None:
+        memo[VERSION_KEY] = version
     return version
 
 
 def bump_content_version(**kwargs) -> None:
     """Make every cached entry of the course material stale (a signal receiver)."""
     cache.set(VERSION_KEY, time.time_ns(), None)
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.clear()
 
 
 def bump_content_version_on_change(*models: str) -> None:
@@ -54,7 +83,13 @@ def cached(name: str, build):
     CONTENT_CACHE_SECONDS). `name` must come from a bounded set (a page id, a
     fixed name), never from the request."""
     key = f"cms:{name}:{get_language()}:{content_version()}"
-    return cache.get_or_set(key, build, timeout=settings.CONTENT_CACHE_SECONDS)
+    memo = _request_memo.get()
+    if memo is not None and key in memo:
+        return memo[key]
+    value = cache.get_or_set(key, build, timeout=settings.CONTENT_CACHE_SECONDS)
+    if memo is not None:
+        memo[key] = value
+    return value
 
 
 def fragment_cache_allowed(request) -> bool:

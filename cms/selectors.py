@@ -114,8 +114,12 @@ def area_lessons(*, area_page: ToolboxAreaPage) -> QuerySet[LessonPage]:
     return LessonPage.objects.live().child_of(area_page).order_by("path")
 
 
-def _link(page) -> dict | None:
-    return {"title": page.title, "url": page.url} if page is not None else None
+def _link(page, request=None) -> dict | None:
+    """Title and address; with the request, Wagtail reads the sites' root paths
+    once for the whole request."""
+    if page is None:
+        return None
+    return {"title": page.title, "url": page.get_url(request)}
 
 
 def lesson_context(*, lesson: LessonPage, request) -> dict:
@@ -170,8 +174,8 @@ def lesson_context(*, lesson: LessonPage, request) -> dict:
             next_lesson = siblings[position + 1]
     return {
         **facts,
-        "previous_lesson": _link(previous_lesson),
-        "next_lesson": _link(next_lesson),
+        "previous_lesson": _link(previous_lesson, request),
+        "next_lesson": _link(next_lesson, request),
         "lesson_number": (position + 1) if position is not None else None,
         "lesson_count": len(siblings),
     }

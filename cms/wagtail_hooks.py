@@ -1,10 +1,18 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Measure, Provider, TargetGroup
+from .rich_text import PageLinkHandlerOneQuery
+
+
+@hooks.register("register_rich_text_features", order=1)
+def page_links_in_one_query(features):
+    """After Wagtail's own registration (order 0), so this handler is the one used."""
+    features.register_link_type(PageLinkHandlerOneQuery)
 
 
 class MeasureFilterSet(WagtailFilterSet):

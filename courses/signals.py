@@ -40,6 +40,11 @@ def grant_quiz_permissions(sender, using="default", **kwargs):
 # run's sessions and preparation lessons (cms.cache): a change to either drops
 # the cached content at once.
 bump_content_version_on_change("courses.CourseRun", "courses.Session")
+# The registry of certified firms (a public page, kept whole for visitors by
+# cms.page_cache) shows certifications, the firms' names and public commitments.
+bump_content_version_on_change(
+    "courses.Certification", "accounts.Firm", "courses.Commitment"
+)
 m2m_changed.connect(
     bump_content_version,
     sender="courses.Session_preparation_lessons",

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import page_cache
 from cms import views as cms_views
 
 from . import views
@@ -34,5 +35,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves every other path from the page tree; keep it last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves every other path from the page tree; keep it last. Its serve
+# view is wrapped so anonymous visitors get public pages from the shared cache
+# (cms.page_cache); the pattern and name are Wagtail's own.
+urlpatterns += [
+    re_path(wagtail_urls.serve_pattern, page_cache.serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+]

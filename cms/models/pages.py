@@ -16,12 +16,13 @@ from modelcluster.fields import ParentalManyToManyField
 
 from ..areas import Area
 from ..blocks import LessonStreamBlock
+from ..page_cache import SharedCachePage
 from .snippets import Measure
 
 INTRO_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class HomePage(Page):
+class HomePage(SharedCachePage, Page):
     """The front page: what the certification is, the five areas, where to go next."""
 
     lead = models.CharField(
@@ -58,7 +59,7 @@ class HomePage(Page):
         return context
 
 
-class ToolboxIndexPage(Page):
+class ToolboxIndexPage(SharedCachePage, Page):
     """The toolbox (verktøykassen): the five areas in order."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -84,7 +85,7 @@ class ToolboxIndexPage(Page):
         return context
 
 
-class ToolboxAreaPage(Page):
+class ToolboxAreaPage(SharedCachePage, Page):
     """One of the five areas, with its lessons in order and related measures."""
 
     area = models.CharField(_("area"), max_length=20, choices=Area.choices)
@@ -115,7 +116,7 @@ class ToolboxAreaPage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(SharedCachePage, Page):
     """A lesson: goals, study time, and a body of text, cases, checklists and more."""
 
     learning_goals = RichTextField(
@@ -172,7 +173,7 @@ class LessonPage(Page):
         return context
 
 
-class MeasureCatalogPage(RoutablePageMixin, Page):
+class MeasureCatalogPage(SharedCachePage, RoutablePageMixin, Page):
     """Every measure, filterable; each measure has its own stable address below."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -185,6 +186,19 @@ class MeasureCatalogPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("measure catalogue")
+
+    def shared_cache_allowed(self, request) -> bool:
+        """Also the catalogue filtered by known values: a bounded set of pages."""
+        if not request.GET:
+            return True
+        from ..forms import MeasureFilterForm
+
+        form = MeasureFilterForm(request.GET)
+        return (
+            set(request.GET) <= set(form.fields)
+            and all(len(request.GET.getlist(name)) == 1 for name in request.GET)
+            and form.cache_key() is not None
+        )
 
     @path("")
     def catalogue(self, request):

@@ -17,12 +17,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..course_state import provider
+from ..page_cache import SharedCachePage
 from .pages import INTRO_FEATURES
 
 FIRMS_PER_PAGE = 25
 
 
-class FirmRegistryPage(RoutablePageMixin, Page):
+class FirmRegistryPage(SharedCachePage, RoutablePageMixin, Page):
     """Firms with an active certification, searchable; one page per firm below."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)

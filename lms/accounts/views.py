@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
@@ -72,14 +73,29 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return response
 
 
-def language_switch(request):
-    """Django's set_language, and remember the choice on a logged-in person."""
+@csrf_protect
+def _language_switch_saved(request):
     response = set_language(request)
-    if request.method == "POST" and request.user.is_authenticated:
+    if request.method == "POST":
         services.user_set_language(
             user=request.user, language=request.POST.get("language", "")
         )
     return response
+
+
+@csrf_exempt
+def language_switch(request):
+    """Django's set_language, and remember the choice on a logged-in person.
+
+    A logged-in person's choice is saved on their account, so their switch is
+    CSRF-protected as usual. A visitor's switch only sets the language cookie:
+    another site could at most change the language a visitor reads in, and
+    without a token the public pages stay the same for every visitor, so
+    cms.page_cache can keep them whole.
+    """
+    if request.user.is_authenticated:
+        return _language_switch_saved(request)
+    return set_language(request)
 
 
 @login_required
