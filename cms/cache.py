@@ -51,8 +51,8 @@ def content_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
         version = time.time_ns()
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
+        if not cache.add(VERSION_KEY, version, None):  # another server was first
+            version = cache.get(VERSION_KEY, version)
     if memo is not None:
         memo[VERSION_KEY] = version
     return version
@@ -86,7 +86,10 @@ def cached(name: str, build):
     memo = _request_memo.get()
     if memo is not None and key in memo:
         return memo[key]
-    value = cache.get_or_set(key, build, timeout=settings.CONTENT_CACHE_SECONDS)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=settings.CONTENT_CACHE_SECONDS)
     if memo is not None:
         memo[key] = value
     return value

@@ -141,12 +141,12 @@ def lesson_context(*, lesson: LessonPage, request) -> dict:
         area = None
         if isinstance(area_page, ToolboxAreaPage):
             area = {
-                **_link(area_page),
+                **_link(area_page, request),
                 "area": area_page.area,
                 "label": str(area_page.get_area_display()),
             }
         return {
-            "breadcrumbs": [_link(p) for p in ancestors],
+            "breadcrumbs": [_link(p, request) for p in ancestors],
             "area_page": area,
             "target_groups": [g.name for g in lesson.target_groups.all()],
         }
@@ -233,15 +233,16 @@ def lessons_for_measure(*, measure: Measure) -> list[LessonPage]:
     )
 
 
-def home_page_context() -> dict:
+def home_page_context(request=None) -> dict:
     """The five areas, the sections, upcoming runs and the figures the front page
-    shows: the same for every visitor, so only public pages are shown or counted."""
+    shows: the same for every visitor, so only public pages are shown or counted.
+    (The request only saves reading the sites' root paths for each address.)"""
     private = hidden_sections(None)
-    sections = top_sections()
+    sections = top_sections(request)
     return {
         "areas": [
             {
-                **_link(area),
+                **_link(area, request),
                 "area": area.area,
                 "description": area.search_description or str(area.get_area_display()),
             }
@@ -268,7 +269,14 @@ def search(*, query: str, limit: int = 30) -> dict:
     # Wagtail's parser reads quotes as phrases and ignores an unbalanced one,
     # which the SQLite full-text index would otherwise refuse.
     _filters, query = parse_query_string(query)
-    lessons = list(LessonPage.objects.live().public().search(query)[:limit])
+    # A result shows a title, an address and a description: not the body.
+    lessons = list(
+        LessonPage.objects.live()
+        .public()
+        .defer_streamfields()
+        .defer("learning_goals")
+        .search(query)[:limit]
+    )
     areas = _areas_by_path(lessons)
     for lesson in lessons:
         lesson.area_page = areas.get(lesson.path[: -Page.steplen])
@@ -287,9 +295,10 @@ SECTION_MODELS = {
 }
 
 
-def top_sections() -> dict[str, dict]:
+def top_sections(request=None) -> dict[str, dict]:
     """{"toolbox"|"catalogue"|"registry": {"title", "url"}} of the first live page
-    of each kind: one query, cached per content version."""
+    of each kind: one query, cached per content version. (With the request,
+    building the addresses reads the sites' root paths once.)"""
 
     def build():
         pages = list(
@@ -302,12 +311,14 @@ def top_sections() -> dict[str, dict]:
         for name, model in SECTION_MODELS.items():
             page = next((p for p in pages if issubclass(p.specific_class, model)), None)
             if page is not None:
-                sections[name] = _link(page)
+                sections[name] = _link(page, request)
         return sections
 
     return cached("sections", build)
 
 
-def main_menu() -> list[tuple[str, str]]:
+def main_menu(request=None) -> list[tuple[str, str]]:
     """(title, url) of the top-level sections, in the menu's order."""
-    return [(section["title"], section["url"]) for section in top_sections().values()]
+    return [
+        (section["title"], section["url"]) for section in top_sections(request).values()
+    ]

@@ -55,7 +55,7 @@ class HomePage(SharedCachePage, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(fragment_context(request))
         # Lazy, so a cached front page runs none of its queries.
-        context["home"] = SimpleLazyObject(selectors.home_page_context)
+        context["home"] = SimpleLazyObject(lambda: selectors.home_page_context(request))
         return context
 
 

@@ -61,11 +61,23 @@ class FirmRegistryPage(SharedCachePage, RoutablePageMixin, Page):
         else:
             firms = []  # an unknown filter value matches nothing (and says so)
         page_obj = Paginator(firms, FIRMS_PER_PAGE).get_page(request.GET.get("page"))
+        # Each row's address and industry, worked out once for the whole table.
+        base = self.get_url(request)
+        industries = dict(options.industries)
+        rows = [
+            {
+                "firm": firm,
+                "url": base + self.reverse_subpage("firm", args=[firm.org_number]),
+                "industry": industries.get(firm.industry, firm.industry),
+            }
+            for firm in page_obj
+        ]
         return self.render(
             request,
             context_overrides={
                 "form": form,
                 "page_obj": page_obj,
+                "rows": rows,
                 "page_range": list(
                     page_obj.paginator.get_elided_page_range(
                         page_obj.number, on_each_side=2, on_ends=1

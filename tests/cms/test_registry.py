@@ -215,6 +215,14 @@ def test_filters_have_labels_and_results_are_a_table(client, registry, firms):
     assert_headings_in_order(html)
 
 
+def test_each_row_shows_the_industry_by_name(client, registry, firms):
+    html = client.get(registry.url).content.decode()
+    rows = html.split("<tbody>")[1].split("</tbody>")[0]
+    assert f"<td>{Industry.CONSTRUCTION.label}</td>" in rows
+    assert f"<td>{Industry.MANUFACTURING.label}</td>" in rows
+    assert "<td>F</td>" not in rows
+
+
 def test_pages_of_25_with_accessible_links_that_keep_the_filters(client, registry, run):
     certs.bulk_certified_firms(count=60, run_=run)
     response = client.get(registry.url + "?municipality=Asker")  # 12 firms
