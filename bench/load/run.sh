@@ -8,7 +8,8 @@
 # then 100, LOAD_TIME each) and prints one line per endpoint and run. Stops and
 # drops all of it afterwards (PostgreSQL only if this script started it).
 #
-# LOAD_WORKER_CLASS (sync) and LOAD_THREADS (1) choose gunicorn's workers;
+# LOAD_WORKER_CLASS (gthread) and LOAD_THREADS (4) choose gunicorn's workers, as
+# the README's deploy steps run them;
 # LOAD_USERS ("30 100"), LOAD_TIME (2m) and LOAD_SPAWN_RATE (10 per second) the load.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,8 +18,8 @@ PORT=${LOAD_PORT:-8089}
 USERS=${LOAD_USERS:-30 100}
 TIME=${LOAD_TIME:-2m}
 SPAWN_RATE=${LOAD_SPAWN_RATE:-10}
-WORKER_CLASS=${LOAD_WORKER_CLASS:-sync}
-THREADS=${LOAD_THREADS:-1}
+WORKER_CLASS=${LOAD_WORKER_CLASS:-gthread}
+THREADS=${LOAD_THREADS:-4}
 DB=lms_load
 work=$(mktemp -d)
 

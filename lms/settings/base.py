@@ -124,6 +124,23 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Django's PBKDF2 at full strength, but at most PASSWORD_HASH_SLOTS hashes at
+# once across all app servers (lms.accounts.hashers): a burst of logins waits its
+# turn instead of taking every core. It answers for every "pbkdf2_sha256" hash
+# (Django picks the last hasher of an algorithm, so Django's own is not listed);
+# the other hashers read older hashes.
+PASSWORD_HASHERS = [
+    "lms.accounts.hashers.SlotLimitedPBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+PASSWORD_HASH_SLOTS = int(
+    os.environ.get("PASSWORD_HASH_SLOTS", max(1, (os.cpu_count() or 2) // 2))
+)
+PASSWORD_HASH_WAIT_SECONDS = float(os.environ.get("PASSWORD_HASH_WAIT_SECONDS", "20"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation."
