@@ -9,6 +9,7 @@ from django.utils import timezone
 from cms.models import LessonPage
 
 from ..models import (
+    CourseCertificate,
     CourseRun,
     Enrolment,
     EnrolmentStatus,
@@ -21,6 +22,16 @@ from ..models import (
 
 # Only what a list of lessons shows and what a page URL needs; never the body.
 _LESSON_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "live")
+# What "my course" shows of an enrolment, its run and its firm.
+_ENROLMENT_FIELDS = (
+    "id",
+    "status",
+    "run__id",
+    "run__title",
+    "run__status",
+    "firm__id",
+    "firm__name",
+)
 
 
 @dataclass
@@ -81,11 +92,13 @@ class LessonLink:
     url: str
 
 
-def run_plan(*, run_id: int) -> list[Session]:
+def run_plan(*, run_id: int, request=None) -> list[Session]:
     """The run's sessions in time order, each with `.lessons` (LessonLinks).
 
     The same for every participant of the run, so it is cached per content
     version (bumped when sessions, their lessons or pages change): no query warm.
+    With the request, Wagtail reads the sites' root paths once for all the
+    lessons' addresses instead of once per lesson.
     """
     from cms.cache import cached
 
@@ -102,7 +115,9 @@ def run_plan(*, run_id: int) -> list[Session]:
         )
         for session in sessions:
             session.lessons = [
-                LessonLink(pk=lesson.pk, title=lesson.title, url=lesson.url)
+                LessonLink(
+                    pk=lesson.pk, title=lesson.title, url=lesson.get_url(request)
+                )
                 for lesson in session.lesson_pages
             ]
             # Keep the pickled value small: the links are all that is needed.
@@ -126,17 +141,19 @@ def _current(plans: dict[int, list[Session]], enrolments, now: datetime) -> Enro
     return min(enrolments, key=key)
 
 
-def my_course(*, user, now: datetime | None = None) -> MyCourse | None:
+def my_course(*, user, request=None, now: datetime | None = None) -> MyCourse | None:
     """The person's current run with sessions, preparation and progress, or None.
 
-    Two queries (enrolments, progress) when the run plan is cached, four when not,
-    whatever the number of sessions and lessons.
+    Two queries (enrolments, progress) when the run plan is cached; when not,
+    also the sessions, their lessons and Wagtail's site for the request (plus
+    the sites' root paths if Wagtail's own cache is empty), whatever the number
+    of sessions and lessons.
     """
     now = now or timezone.now()
-    enrolments = list(participant_enrolments(user=user))
+    enrolments = list(participant_enrolments(user=user).only(*_ENROLMENT_FIELDS))
     if not enrolments:
         return None
-    plans = {e.run_id: run_plan(run_id=e.run_id) for e in enrolments}
+    plans = {e.run_id: run_plan(run_id=e.run_id, request=request) for e in enrolments}
     enrolment = _current(plans, enrolments, now)
     sessions = plans[enrolment.run_id]
     lessons = {lesson.pk for session in sessions for lesson in session.lessons}
@@ -165,6 +182,17 @@ def my_course(*, user, now: datetime | None = None) -> MyCourse | None:
         lessons_total=len(lessons),
         lessons_done=len(done_ids),
         other_runs=[e.run for e in enrolments if e.pk != enrolment.pk],
+    )
+
+
+def my_course_certificates(*, user) -> list[CourseCertificate]:
+    """The person's own course certificates, newest first, with what "my course"
+    lists of them (run title, dates, code, revocation): one query."""
+    return list(
+        CourseCertificate.objects.filter(user=user)
+        .select_related("run")
+        .only("id", "code", "issued_on", "revoked_at", "run__id", "run__title")
+        .order_by("-issued_on", "-pk")
     )
 
 

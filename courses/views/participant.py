@@ -1,6 +1,5 @@
 """The participant's own pages: my course, the calendar, lesson done, reflections."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 
-from cms.cache import content_version
 from cms.models import LessonPage
 
 from ..calendar import render_sessions_calendar
@@ -19,7 +17,6 @@ from ..forms.participant import (
     reflection_draft_keep,
 )
 from ..selectors import participant as selectors
-from ..selectors.certification import course_certificates_for_user
 from ..services import progress
 
 
@@ -35,17 +32,13 @@ def _lesson_for(request, lesson_id: int) -> LessonPage:
 @require_GET
 @login_required
 def my_course(request):
-    course = selectors.my_course(user=request.user)
+    course = selectors.my_course(user=request.user, request=request)
     return render(
         request,
         "courses/participant/my_course.html",
         {
             "course": course,
-            "certificates": course_certificates_for_user(user=request.user),
-            # The run's sessions are the same for all its participants: the
-            # template keeps their markup per run, next session and content version.
-            "cache_version": content_version(),
-            "cache_seconds": settings.CONTENT_CACHE_SECONDS,
+            "certificates": selectors.my_course_certificates(user=request.user),
         },
     )
 
