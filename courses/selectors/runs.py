@@ -1,6 +1,7 @@
 """Reads for course leaders: their runs and the run overview (firms × criteria)."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -52,9 +53,20 @@ def upcoming_runs(*, limit: int = 5) -> list[CourseRun]:
     )
 
 
+@dataclass(frozen=True)
+class SessionColumn:
+    """What the overview shows of a session: a column of the firms' table."""
+
+    pk: int
+    position: int
+    title: str
+    starts_at: datetime
+    place: str
+
+
 @dataclass
 class SessionCell:
-    session: Session
+    session: SessionColumn
     present: int
     total: int
 
@@ -147,7 +159,7 @@ class FirmRow:
 @dataclass
 class RunOverview:
     run: CourseRun
-    sessions: list[Session]
+    sessions: list[SessionColumn]
     rows: list[FirmRow]
     applications: list[Enrolment]
     quizzes: list[Quiz] = field(default_factory=list)
@@ -224,17 +236,34 @@ def run_overview(*, run: CourseRun) -> RunOverview:
     quizzes passed, certification rules and status), and each participant's quiz
     results.
 
-    Six queries (five if the course requires no quiz; two more with a cold
-    cache) whatever the number of firms, people, sessions, lessons, quizzes or
-    attempts.
+    Seven queries (six if the course requires no quiz), the cache unused,
+    whatever the number of firms, people, sessions, lessons, quizzes or attempts.
     """
     from .certification import certification_rules
-    from .participant import run_plan
 
-    # Sessions and their (published) preparation lessons: cached per content
-    # version, shared with the participants' "my course".
-    sessions = run_plan(run_id=run.pk)
-    all_lessons = {lesson.pk for session in sessions for lesson in session.lessons}
+    # The sessions, and the published lessons to prepare for any of them (a
+    # lesson before several sessions counts once), in one query: a row per
+    # session and lesson, no page objects.
+    columns: dict[int, SessionColumn] = {}
+    all_lessons: set[int] = set()
+    for pk, position, title, starts_at, place, lesson_id, live in (
+        Session.objects.filter(run_id=run.pk)
+        .order_by("starts_at", "pk")
+        .values_list(
+            "id",
+            "position",
+            "title",
+            "starts_at",
+            "place",
+            "preparation_lessons__id",
+            "preparation_lessons__live",
+        )
+    ):
+        if pk not in columns:
+            columns[pk] = SessionColumn(pk, position, title, starts_at, place)
+        if lesson_id is not None and live:
+            all_lessons.add(lesson_id)
+    sessions = list(columns.values())
 
     # The plan's status and the certification come along in the same query
     # (reverse one-to-one joins).
@@ -278,8 +307,7 @@ def run_overview(*, run: CourseRun) -> RunOverview:
             "user__email",
         ):
             participants[enrolment_id].append(user_id)
-            # As User.__str__, without loading whole users.
-            names[user_id] = f"{first_name} {last_name}".strip() or email
+            names[user_id] = person_name(first_name, last_name, email)
     else:
         for enrolment_id, user_id in through.values_list("enrolment_id", "user_id"):
             participants[enrolment_id].append(user_id)
@@ -291,14 +319,14 @@ def run_overview(*, run: CourseRun) -> RunOverview:
             "session_id", "user_id"
         )
     )
+    # The lessons filter the count rather than the rows: a filter on both
+    # people and lessons made SQLite probe every (person, lesson) pair.
     done_by_user = dict(
         LessonProgress.objects.filter(
-            user_id__in=run_participant_ids(run=run),
-            lesson_id__in=all_lessons,
-            completed_at__isnull=False,
+            user_id__in=run_participant_ids(run=run), completed_at__isnull=False
         )
         .values("user_id")
-        .annotate(done=Count("id"))
+        .annotate(done=Count("id", filter=Q(lesson_id__in=all_lessons)))
         .values_list("user_id", "done")
     )
 
@@ -307,7 +335,8 @@ def run_overview(*, run: CourseRun) -> RunOverview:
         ids = participants[enrolment.pk]
         row = FirmRow(enrolment=enrolment, participants=ids)
         for session in sessions:
-            count = sum(1 for user_id in ids if (session.pk, user_id) in present)
+            session_id = session.pk
+            count = sum(1 for user_id in ids if (session_id, user_id) in present)
             row.sessions.append(SessionCell(session, count, len(ids)))
         row.preparation_total = len(all_lessons) * len(ids)
         row.preparation_done = sum(done_by_user.get(user_id, 0) for user_id in ids)
@@ -338,27 +367,63 @@ def run_overview(*, run: CourseRun) -> RunOverview:
     )
 
 
-def session_attendance(*, session: Session) -> list[dict]:
-    """Everyone who should attend the session, with their current status."""
-    enrolments = (
-        Enrolment.objects.filter(run_id=session.run_id, status=EnrolmentStatus.ACCEPTED)
-        .select_related("firm")
-        .prefetch_related("participants")
-        .order_by("firm__name")
-    )
+@dataclass(frozen=True)
+class AttendanceRow:
+    """One person on a session's attendance list."""
+
+    user_id: int
+    name: str
+    firm_name: str
+    status: str | None  # an AttendanceStatus value, or None if not yet taken
+
+    @property
+    def key(self) -> str:
+        """The person's id as the page writes it (element id, posted value):
+        plain digits, never localised."""
+        return str(self.user_id)
+
+
+def person_name(first_name: str, last_name: str, email: str) -> str:
+    """A person's name as `User.__str__` gives it, without loading the user."""
+    return f"{first_name} {last_name}".strip() or email
+
+
+def session_attendance(*, session: Session) -> list[AttendanceRow]:
+    """Everyone who should attend the session (the accepted firms' participants,
+    firm by firm, people by name), with their current status.
+
+    Two queries whatever the number of firms and people.
+    """
     statuses = dict(
         Attendance.objects.filter(session=session).values_list("user_id", "status")
     )
-    people = []
-    for enrolment in enrolments:
-        for person in sorted(
-            enrolment.participants.all(), key=lambda p: (p.first_name, p.last_name)
-        ):
-            people.append(
-                {
-                    "person": person,
-                    "firm": enrolment.firm,
-                    "status": statuses.get(person.pk),
-                }
-            )
-    return people
+    people = (
+        Enrolment.participants.through.objects.filter(
+            enrolment__run_id=session.run_id,
+            enrolment__status=EnrolmentStatus.ACCEPTED,
+        )
+        .order_by("enrolment__firm__name", "enrolment_id")
+        .values_list(
+            "enrolment_id",
+            "user_id",
+            "user__first_name",
+            "user__last_name",
+            "user__email",
+            "enrolment__firm__name",
+        )
+    )
+    # Firms in the database's order of their names; people within a firm by
+    # first and last name, as Python sorts them.
+    firm_order: dict[int, int] = {}
+    keyed = []
+    for enrolment_id, user_id, first, last, email, firm_name in people:
+        position = firm_order.setdefault(enrolment_id, len(firm_order))
+        row = AttendanceRow(
+            user_id=user_id,
+            name=person_name(first, last, email),
+            firm_name=firm_name,
+            status=statuses.get(user_id),
+        )
+        keyed.append(((position, first, last), row))
+    keyed.sort(key=lambda item: item[0])
+    return [row for _, row in keyed]

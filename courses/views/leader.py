@@ -9,11 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rules.contrib.views import objectgetter, permission_required
+from rules.contrib.views import permission_required
 
 from ..forms.leader import (
     CHOOSE_PARTICIPANT_MESSAGE,
@@ -38,7 +37,14 @@ def run_from_url(request, pk):
     return run
 
 
-session_from_url = objectgetter(Session, "pk")
+def session_from_url(request, pk):
+    """The session in the URL with its run, fetched once per request (permission
+    check and view)."""
+    session = getattr(request, "_course_session", None)
+    if session is None or session.pk != pk:
+        session = get_object_or_404(Session.objects.select_related("run"), pk=pk)
+        request._course_session = session
+    return session
 
 
 @login_required
@@ -81,7 +87,10 @@ def run_overview(request, pk):
     return render(
         request,
         "courses/leader/run_overview.html",
-        {"overview": run_selectors.run_overview(run=run), "run": run},
+        {
+            "overview": run_selectors.run_overview(run=run),
+            "run": run,
+        },
     )
 
 
@@ -132,7 +141,7 @@ def run_overview_csv(request, pk):
     "courses.manage_session", fn=session_from_url, raise_exception=True
 )
 def session_edit(request, pk):
-    session = get_object_or_404(Session.objects.select_related("run"), pk=pk)
+    session = session_from_url(request, pk)
     form = SessionForm(request.POST or None, instance=session)
     if request.method == "POST" and form.is_valid():
         try:
@@ -200,7 +209,7 @@ def enrolment_reject(request, pk):
 )
 def attendance(request, pk):
     """One tap per person; works without JavaScript, faster with it."""
-    session = get_object_or_404(Session.objects.select_related("run"), pk=pk)
+    session = session_from_url(request, pk)
     wants_json = request.headers.get("Accept", "").startswith("application/json")
     if request.method == "POST":
         form = AttendanceForm(request.POST)
@@ -245,7 +254,6 @@ def attendance(request, pk):
             "session": session,
             "people": run_selectors.session_attendance(session=session),
             "statuses": AttendanceStatus.choices,
-            "now": timezone.now(),
         },
     )
 

@@ -27,27 +27,36 @@ def _enrolment_or_404(enrolment_pk):
     return enrolment
 
 
+def _request_plan(request, enrolment_pk, *, fresh=False):
+    """The enrolment and its plan (None if not started) with everything the
+    pages show, loaded once per request: the permission check and the view
+    share it."""
+    loaded = getattr(request, "_inclusion_plan", None)
+    if fresh or loaded is None or loaded[0].pk != enrolment_pk:
+        enrolment = _enrolment_or_404(enrolment_pk)
+        loaded = (enrolment, selectors.plan_for_enrolment(enrolment=enrolment))
+        request._inclusion_plan = loaded
+    return loaded
+
+
 def plan_from_url(request, enrolment_pk):
     """The plan to check permissions on; unsaved if the firm has not started one."""
-    enrolment = _enrolment_or_404(enrolment_pk)
-    plan = InclusionPlan.objects.filter(enrolment=enrolment).first()
-    if plan is None:
-        plan = InclusionPlan(enrolment=enrolment)
-    else:
-        plan.enrolment = enrolment
-    return plan
+    enrolment, plan = _request_plan(request, enrolment_pk)
+    return plan if plan is not None else InclusionPlan(enrolment=enrolment)
 
 
 def _plan_url(enrolment_pk, name="courses:plan_detail"):
     return reverse(name, kwargs={"enrolment_pk": enrolment_pk})
 
 
-def _loaded_plan(request, enrolment_pk, *, create=False):
-    """The enrolment and its plan with everything the pages show."""
-    enrolment = _enrolment_or_404(enrolment_pk)
-    if create:
+def _loaded_plan(request, enrolment_pk, *, create=False, fresh=False):
+    """The enrolment and its plan with everything the pages show; `create`
+    starts the plan if there is none, `fresh` reads it again."""
+    enrolment, plan = _request_plan(request, enrolment_pk, fresh=fresh)
+    if create and plan is None:
         services.plan_get_or_create(enrolment=enrolment)
-    return enrolment, selectors.plan_for_enrolment(enrolment=enrolment)
+        enrolment, plan = _request_plan(request, enrolment_pk, fresh=True)
+    return enrolment, plan
 
 
 def _plan_context(request, enrolment, plan):
@@ -132,7 +141,7 @@ def plan_edit(request, enrolment_pk):
             )
         # Keep what the person typed, show the plan as it is saved now, and base
         # the next save on that version.
-        enrolment, plan = _loaded_plan(request, enrolment_pk)
+        enrolment, plan = _loaded_plan(request, enrolment_pk, fresh=True)
         return _edit_page(
             request,
             enrolment,
