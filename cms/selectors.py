@@ -238,7 +238,7 @@ def home_page_context(request=None) -> dict:
     shows: the same for every visitor, so only public pages are shown or counted.
     (The request only saves reading the sites' root paths for each address.)"""
     private = hidden_sections(None)
-    sections = top_sections(request)
+    sections = top_sections()
     return {
         "areas": [
             {
@@ -295,10 +295,11 @@ SECTION_MODELS = {
 }
 
 
-def top_sections(request=None) -> dict[str, dict]:
+def top_sections() -> dict[str, dict]:
     """{"toolbox"|"catalogue"|"registry": {"title", "url"}} of the first live page
-    of each kind: one query, cached per content version. (With the request,
-    building the addresses reads the sites' root paths once.)"""
+    of each kind: one query, cached per content version. (Addresses are built
+    without the request: on a page Wagtail did not serve, asking it for the
+    request's site would cost a query.)"""
 
     def build():
         pages = list(
@@ -311,14 +312,12 @@ def top_sections(request=None) -> dict[str, dict]:
         for name, model in SECTION_MODELS.items():
             page = next((p for p in pages if issubclass(p.specific_class, model)), None)
             if page is not None:
-                sections[name] = _link(page, request)
+                sections[name] = _link(page)
         return sections
 
     return cached("sections", build)
 
 
-def main_menu(request=None) -> list[tuple[str, str]]:
+def main_menu() -> list[tuple[str, str]]:
     """(title, url) of the top-level sections, in the menu's order."""
-    return [
-        (section["title"], section["url"]) for section in top_sections(request).values()
-    ]
+    return [(section["title"], section["url"]) for section in top_sections().values()]

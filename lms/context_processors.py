@@ -44,7 +44,7 @@ def _sections(request) -> list[Section]:
 
     return [
         Section(title, url, section_current(request.path, url))
-        for title, url in main_menu(request)
+        for title, url in main_menu()
     ]
 
 
