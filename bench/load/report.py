@@ -8,7 +8,8 @@ prints, for each endpoint and then for all requests of the run:
         p95_ms=<ms> p99_ms=<ms> errors=<n>      (on one line)
 
 and, from PREFIX_stats_history.csv, the worst p95 of all requests in any
-10-second window (the login burst shows there). Percentiles are Locust's
+10-second window (the login burst shows there), then each kind of failure with
+its count and Locust's error text. Percentiles are Locust's
 (response times rounded to two significant digits).
 """
 
@@ -47,6 +48,14 @@ def main() -> int:
                 f"# users={users}: worst p95 over Locust's rolling window "
                 f"{worst['95%']} ms at {int(worst['Timestamp']) - start} s"
             )
+    failures = stats_path.with_name(stats_path.name.replace("_stats", "_failures"))
+    if failures.exists():
+        with failures.open(encoding="utf-8") as lines:
+            for row in csv.DictReader(lines):
+                print(
+                    f"# users={users}: {row['Occurrences']} × {row['Method']} "
+                    f"{row['Name']}: {row['Error']}"
+                )
     return 0
 
 

@@ -87,7 +87,7 @@ $BIN/python manage.py collectstatic --noinput -v0
 
 echo "== load: gunicorn, 3 $WORKER_CLASS workers × $THREADS threads, on 127.0.0.1:$PORT"
 $BIN/gunicorn lms.wsgi:application --bind "127.0.0.1:$PORT" --workers 3 \
-    --worker-class "$WORKER_CLASS" --threads "$THREADS" \
+    --worker-class "$WORKER_CLASS" --threads "$THREADS" --keep-alive 5 \
     --daemon --pid "$work/gunicorn.pid" --error-logfile "$work/gunicorn.log" \
     --capture-output
 for _ in $(seq 1 60); do
@@ -106,7 +106,7 @@ for users in $USERS; do
     $BIN/python -m bench.load.report "$work/u${users}_stats.csv" "$users"
     offset=$((offset + users))
 done
-if grep -q -E "Traceback|ERROR" "$work/gunicorn.log"; then
+if grep -q -E "Traceback|ERROR|CRITICAL" "$work/gunicorn.log"; then
     echo "== load: gunicorn's log has errors:"
-    grep -E -A3 "Traceback|ERROR" "$work/gunicorn.log" | tail -40
+    grep -E -A3 "Traceback|ERROR|CRITICAL" "$work/gunicorn.log" | tail -40
 fi
