@@ -11,3 +11,6 @@ class ValidationConfig(AppConfig):
     name = "validation"
     verbose_name = _("Validation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,104 @@
+"""Writes for units: approval by a panel, new versions, retirement.
+
+An approved unit is never edited in place. `unit_new_version` drafts the next
+version from it (outcomes and criteria copied), and approving that draft retires
+the version before it, so at most one version of a code is approved at a time
+and every case keeps the version it started on.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import AssessmentCriterion, LearningOutcome, Unit, UnitStatus
+
+
+def _locked(unit: Unit) -> Unit:
+    return Unit.objects.select_for_update().get(pk=unit.pk)
+
+
+def unit_completeness_errors(unit: Unit) -> list[str]:
+    """What keeps a draft from approval: every unit needs outcomes, and every
+    outcome criteria."""
+    outcomes = list(unit.outcomes.prefetch_related("criteria").order_by("number"))
+    if not outcomes:
+        return [_("The unit has no learning outcomes.")]
+    return [
+        _("Learning outcome %(number)s has no assessment criteria.")
+        % {"number": outcome.number}
+        for outcome in outcomes
+        if not outcome.criteria.all()
+    ]
+
+
+@transaction.atomic
+def unit_approve(*, unit: Unit, by, note: str = "") -> Unit:
+    """Approve a draft (a panel's decision: who, when and a note are kept) and
+    retire the approved version it replaces."""
+    unit = _locked(unit)
+    if unit.status != UnitStatus.DRAFT:
+        raise ValidationError(_("Only a draft can be approved."))
+    errors = unit_completeness_errors(unit)
+    if errors:
+        raise ValidationError(errors)
+    Unit.objects.filter(code=unit.code, status=UnitStatus.APPROVED).update(
+        status=UnitStatus.RETIRED
+    )
+    unit.status = UnitStatus.APPROVED
+    unit.approved_by = by
+    unit.approved_at = timezone.now()
+    unit.approval_note = note[:300]
+    unit.save(update_fields=["status", "approved_by", "approved_at", "approval_note"])
+    return unit
+
+
+@transaction.atomic
+def unit_retire(*, unit: Unit) -> Unit:
+    unit = _locked(unit)
+    if unit.status != UnitStatus.APPROVED:
+        raise ValidationError(_("Only an approved unit can be retired."))
+    unit.status = UnitStatus.RETIRED
+    unit.save(update_fields=["status"])
+    return unit
+
+
+@transaction.atomic
+def unit_new_version(*, unit: Unit) -> Unit:
+    """A draft of the next version, copied from `unit` with its outcomes and
+    criteria. Only one draft of a code at a time: an existing draft is returned."""
+    unit = _locked(unit)
+    existing = Unit.objects.filter(code=unit.code, status=UnitStatus.DRAFT).first()
+    if existing is not None:
+        return existing
+    if unit.status == UnitStatus.DRAFT:
+        raise ValidationError(_("A draft is edited as it is, not versioned."))
+    number = Unit.objects.filter(code=unit.code).aggregate(Max("version"))[
+        "version__max"
+    ]
+    draft = Unit.objects.create(
+        code=unit.code,
+        version=number + 1,
+        title=unit.title,
+        level=unit.level,
+        credits=unit.credits,
+        purpose=unit.purpose,
+        suggested_evidence=unit.suggested_evidence,
+        review_date=unit.review_date,
+        previous=None if _has_next_version(unit) else unit,
+    )
+    for outcome in unit.outcomes.prefetch_related("criteria").order_by("number"):
+        copy = LearningOutcome.objects.create(
+            unit=draft, number=outcome.number, text=outcome.text
+        )
+        AssessmentCriterion.objects.bulk_create(
+            AssessmentCriterion(outcome=copy, number=c.number, text=c.text)
+            for c in outcome.criteria.order_by("number")
+        )
+    return draft
+
+
+def _has_next_version(unit: Unit) -> bool:
+    """Whether a later version already names `unit` as its previous one."""
+    return Unit.objects.filter(previous=unit).exists()
