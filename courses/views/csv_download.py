@@ -3,32 +3,16 @@
 Every CSV the platform offers goes through `csv_download`: firm names, quiz
 questions and other text typed by users end up in cells, and a spreadsheet program
 runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula (OWASP "CSV
-injection"). Such text cells get a leading single quote, so they show as text.
+injection"): every cell goes through `lms.csv_cells.neutralise_cell`.
 """
 
 import csv
-import numbers
 from collections.abc import Iterable
 from typing import Any
 
 from django.http import HttpResponse
 
-# A tab or carriage return in front is skipped by spreadsheet programs, which then
-# read the formula behind it.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_cell(value: Any) -> Any:
-    """`value`, with a leading quote if a spreadsheet would read it as a formula.
-
-    Numbers are written as they are: a negative number is data, not a formula.
-    """
-    if isinstance(value, numbers.Number) and not isinstance(value, bool):
-        return value
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_TRIGGERS):
-        return "'" + text
-    return text
+from lms.csv_cells import neutralise_cell
 
 
 class SafeCsvWriter:

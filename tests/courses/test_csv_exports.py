@@ -11,8 +11,8 @@ import pytest
 
 from courses.models import QuestionKind
 from courses.services import quizzes as quiz_services
-from courses.views.csv_download import neutralise_cell
 from lms.accounts.models import Firm
+from lms.csv_cells import neutralise_cell
 
 from . import factories
 from . import quiz_factories as qf
