@@ -136,3 +136,13 @@ def test_demo_units_are_real_and_approved_and_seeding_twice_adds_nothing():
     mentor = Pathway.objects.get(slug="arbeidsplassmentor")
     assert mentor.units.count() == 2
     assert sum(u.credits for u in mentor.units.all()) >= mentor.credits_required
+
+
+def test_download_my_data_lists_the_units_a_person_approved(course_leader):
+    from lms.accounts import personal_data
+
+    unit_approve(unit=make_unit(), by=course_leader, note="Panelmøte")
+    exported = personal_data.export(course_leader)["validation_units_approved"]
+    assert [(row["unit"], row["version"], row["note"]) for row in exported] == [
+        ("AM-09", 1, "Panelmøte")
+    ]
