@@ -473,7 +473,9 @@ def test_one_bad_unit_imports_nothing_of_the_good_ones(table):
 def test_errors_are_translated():
     with translation.override("nb"):
         result = import_units(b"")
-    assert result.errors == [str(moodle_csv.ERR_EMPTY_FILE) % {"line": 1}]
+        expected = str(moodle_csv.ERR_EMPTY_FILE) % {"line": 1}
+    assert result.errors == [expected]
+    assert expected == "Linje 1: filen er tom."
 
 
 # ------------------------------------------------------------------ commands
