@@ -1,5 +1,6 @@
 """Forms of the validation side."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -22,3 +23,19 @@ class UnitAdminForm(WagtailAdminModelForm):
                 )
             )
         return cleaned
+
+
+class UnitDecisionForm(forms.Form):
+    """The panel's note on an approval (where and how it decided)."""
+
+    note = forms.CharField(
+        label=_("Note on the decision"),
+        max_length=300,
+        required=False,
+        help_text=_("For example the panel meeting and its date."),
+    )
+
+    def __init__(self, *args, with_note: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not with_note:
+            del self.fields["note"]
