@@ -143,3 +143,31 @@ def test_leaving_the_quiz_by_another_link_asks_first(phone, quiz):
     page.get_by_role("button", name=re.compile("menyen")).click()
     page.get_by_role("link", name="Mitt kurs").click()
     expect(page).to_have_url(re.compile(r"/kurs/mitt-kurs/$"))
+
+
+def test_a_choice_made_before_the_page_script_ran_still_counts(phone, quiz):
+    """On a slow phone a person may tap an answer before quiz.js has loaded; the
+    ask-before-leaving must still see it (it compares with the saved answers)."""
+    page = phone
+    log_in(page, UserFactory().email)
+    page.goto(f"/kurs/quiz/{quiz.key}/")
+    held = []
+    page.route("**/js/quiz*.js", lambda route: held.append(route))
+    page.locator("#quiz-start-button").click()
+    expect(page.locator("#question-1")).to_be_visible()
+    choose(page, 1, "Riktig")  # the script has not run yet
+    assert held, "quiz.js was requested"
+    held[0].continue_()
+    page.wait_for_load_state("load")
+
+    asked = []
+
+    def stay(dialog):
+        asked.append(dialog.type)
+        dialog.dismiss()
+
+    page.once("dialog", stay)
+    page.get_by_role("button", name=re.compile("menyen")).click()
+    page.get_by_role("link", name="Mitt kurs").click()
+    expect(page.locator("#question-1")).to_be_visible()
+    assert asked == ["beforeunload"]
