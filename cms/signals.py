@@ -33,23 +33,21 @@ def grant_editor_permissions(sender, using="default", **kwargs):
     """Editors manage the measure catalogue and the images, whatever the database."""
     if sender.label != "cms":
         return
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.auth.models import Group, Permission
+    from django.contrib.auth.models import Permission
 
     from wagtail.models import Collection, GroupCollectionPermission
 
     from lms.accounts.roles import Role
+    from lms.accounts.signals import grant_model_permissions
 
-    # Our handler may run before auth's for this app: make sure they exist.
-    create_permissions(apps.get_app_config("cms"), verbosity=0, using=using)
-
-    editors, _created = Group.objects.using(using).get_or_create(name=Role.EDITOR.value)
-    catalogue = Permission.objects.filter(
-        content_type__app_label="cms",
-        content_type__model__in=["measure", "provider", "targetgroup"],
+    # Editors reach Wagtail's admin through lms.accounts' own grant.
+    (editors,) = grant_model_permissions(
+        app_label="cms",
+        models=["measure", "provider", "targetgroup"],
+        roles=(Role.EDITOR,),
+        using=using,
+        admin_access=False,
     )
-    editors.permissions.add(*catalogue)
     root = Collection.get_first_root_node()
     if root is None:
         return

@@ -6,8 +6,8 @@ from django.db import transaction
 from lms.accounts.demo import demo_email
 
 from .demo_content.units import PATHWAYS, UNITS
-from .models import AssessmentCriterion, LearningOutcome, Pathway, Unit
-from .services.units import unit_approve
+from .models import Pathway, Unit
+from .services.units import unit_approve, unit_create_draft
 
 
 @transaction.atomic
@@ -17,22 +17,18 @@ def seed(stdout=None) -> dict[str, int]:
     for code, title, level, credits, purpose, evidence, outcomes in UNITS:
         if Unit.objects.filter(code=code).exists():
             continue
-        unit = Unit.objects.create(
+        unit = unit_create_draft(
             code=code,
             title=title,
             level=level,
             credits=credits,
             purpose=purpose,
             suggested_evidence=evidence,
+            outcomes=[
+                (number, text, list(enumerate(criteria, start=1)))
+                for number, (text, criteria) in enumerate(outcomes, start=1)
+            ],
         )
-        for number, (text, criteria) in enumerate(outcomes, start=1):
-            outcome = LearningOutcome.objects.create(
-                unit=unit, number=number, text=text
-            )
-            AssessmentCriterion.objects.bulk_create(
-                AssessmentCriterion(outcome=outcome, number=n, text=criterion)
-                for n, criterion in enumerate(criteria, start=1)
-            )
         if owner is not None:
             unit_approve(unit=unit, by=owner, note="Demo: godkjent av fagpanelet")
         created += 1

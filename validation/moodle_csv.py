@@ -85,7 +85,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.csv_cells import FORMULA_TRIGGERS, neutralise_cell
 
-from .models import AssessmentCriterion, LearningOutcome, Level, Unit, UnitStatus
+from .models import AssessmentCriterion, LearningOutcome, Level, Unit
+from .services.units import unit_create_draft
 
 HEADER = [
     "Parent id number",
@@ -703,45 +704,17 @@ def _plan(roots: list[_Row]) -> tuple[list[_UnitPlan], list[str]]:
 
 
 def _create(plan: _UnitPlan) -> Unit:
-    code = plan.row.idnumber
-    latest = (
-        Unit.objects.filter(code=code)
-        .order_by("-version")
-        .only("pk", "version")
-        .first()
-    )
-    version = plan.values["version"]
-    previous = None
-    if latest is not None:
-        version = latest.version + 1
-        if not Unit.objects.filter(previous=latest).exists():
-            previous = latest
-    unit = Unit.objects.create(
-        code=code,
-        version=version,
+    return unit_create_draft(
+        code=plan.row.idnumber,
+        version=plan.values["version"],
         title=plan.row.shortname,
         level=plan.values["level"],
         credits=plan.values["credits"],
         purpose=plan.values["purpose"],
         suggested_evidence=plan.values["suggested_evidence"],
         review_date=plan.values["review_date"],
-        status=UnitStatus.DRAFT,
-        previous=previous,
+        outcomes=plan.outcomes,
     )
-    outcomes = LearningOutcome.objects.bulk_create(
-        [
-            LearningOutcome(unit=unit, number=number, text=text)
-            for number, text, _criteria in plan.outcomes
-        ]
-    )
-    AssessmentCriterion.objects.bulk_create(
-        [
-            AssessmentCriterion(outcome=outcome, number=number, text=text)
-            for outcome, (_n, _t, criteria) in zip(outcomes, plan.outcomes, strict=True)
-            for number, text in criteria
-        ]
-    )
-    return unit
 
 
 def import_units(data: str | bytes) -> ImportResult:

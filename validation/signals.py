@@ -9,21 +9,12 @@ from django.dispatch import receiver
 def grant_unit_permissions(sender, using="default", **kwargs):
     if sender.label != "validation":
         return
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.auth.models import Group, Permission
-
     from lms.accounts.roles import Role
+    from lms.accounts.signals import grant_model_permissions
 
-    create_permissions(apps.get_app_config("validation"), verbosity=0, using=using)
-    permissions = Permission.objects.using(using).filter(
-        content_type__app_label="validation",
-        content_type__model__in=["unit", "pathway"],
+    grant_model_permissions(
+        app_label="validation",
+        models=["unit", "pathway"],
+        roles=(Role.PROGRAMME_OWNER,),
+        using=using,
     )
-    access_admin = Permission.objects.using(using).filter(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
-    group, _created = Group.objects.using(using).get_or_create(
-        name=Role.PROGRAMME_OWNER.value
-    )
-    group.permissions.add(*permissions, *access_admin)

@@ -22,6 +22,33 @@ def _permission(app_label: str, codename: str):
     ).first()
 
 
+def grant_model_permissions(
+    *, app_label: str, models, roles, using="default", admin_access=True
+):
+    """Give `roles` every permission on `models` of `app_label` (and, with
+    `admin_access`, Wagtail's admin), creating the app's permissions first: an
+    app's `post_migrate` handler may run before auth's for that app. Idempotent."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    create_permissions(apps.get_app_config(app_label), verbosity=0, using=using)
+    permissions = list(
+        Permission.objects.using(using).filter(
+            content_type__app_label=app_label, content_type__model__in=models
+        )
+    )
+    if admin_access:
+        permissions += Permission.objects.using(using).filter(
+            content_type__app_label=ADMIN_ACCESS[0], codename=ADMIN_ACCESS[1]
+        )
+    groups = []
+    for role in roles:
+        group, _created = Group.objects.using(using).get_or_create(name=role.value)
+        group.permissions.add(*permissions)
+        groups.append(group)
+    return groups
+
+
 @receiver(post_migrate, dispatch_uid="accounts.sync_role_permissions")
 def sync_role_permissions(sender, using="default", **kwargs):
     if sender.label != "accounts":

@@ -8,22 +8,12 @@ from django.urls import reverse
 
 import pytest
 
-from lms.accounts import services
-from lms.accounts.roles import Role
-from tests.accounts.factories import UserFactory
 from validation.models import AssessmentCriterion, Unit, UnitStatus
 from validation.services.units import unit_approve
 
 from .test_units import make_unit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def owner():
-    person = UserFactory()
-    services.role_grant(user=person, role=Role.PROGRAMME_OWNER)
-    return person
 
 
 def edit_url(unit):

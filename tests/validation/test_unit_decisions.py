@@ -13,7 +13,6 @@ from tests.accounts.factories import UserFactory
 from validation.models import Unit, UnitStatus
 from validation.services.units import unit_approve
 
-from .test_unit_admin import owner  # noqa: F401 (fixture)
 from .test_units import make_unit
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +22,7 @@ def url(decision, unit):
     return reverse(f"validation_unit_{decision}", args=[unit.pk])
 
 
-def test_the_panel_approves_with_a_note(client, owner):  # noqa: F811
+def test_the_panel_approves_with_a_note(client, owner):
     unit = make_unit()
     client.force_login(owner)
     page = client.get(url("approve", unit))
@@ -39,7 +38,7 @@ def test_the_panel_approves_with_a_note(client, owner):  # noqa: F811
     assert (unit.approved_by, unit.approval_note) == (owner, "Panelmøte 4. mai")
 
 
-def test_an_incomplete_draft_is_refused_with_a_message(client, owner):  # noqa: F811
+def test_an_incomplete_draft_is_refused_with_a_message(client, owner):
     unit = make_unit(outcomes=())
     client.force_login(owner)
     response = client.post(url("approve", unit), {"note": ""}, follow=True)
@@ -50,7 +49,7 @@ def test_an_incomplete_draft_is_refused_with_a_message(client, owner):  # noqa: 
     assert unit.status == UnitStatus.DRAFT
 
 
-def test_a_new_version_opens_its_draft_and_retiring_retires(client, owner):  # noqa: F811
+def test_a_new_version_opens_its_draft_and_retiring_retires(client, owner):
     unit = unit_approve(unit=make_unit(), by=owner)
     client.force_login(owner)
     response = client.post(url("new_version", unit))
@@ -80,7 +79,7 @@ def test_others_are_refused_and_nothing_changes(client, role):
     assert Unit.objects.count() == 1
 
 
-def test_the_list_offers_the_decisions_of_each_status(client, owner):  # noqa: F811
+def test_the_list_offers_the_decisions_of_each_status(client, owner):
     draft = make_unit(code="AM-10")
     approved = unit_approve(unit=make_unit(code="AM-11"), by=owner)
     client.force_login(owner)

@@ -8,7 +8,6 @@ and every case keeps the version it started on.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -65,6 +64,37 @@ def unit_retire(*, unit: Unit) -> Unit:
 
 
 @transaction.atomic
+def unit_create_draft(*, code: str, outcomes, version: int = 1, **fields) -> Unit:
+    """A draft unit with its outcomes and criteria: `outcomes` is
+    ``[(number, text, [(number, text), …]), …]``. For a code that exists, the
+    draft is its next version, following the latest one; `version` is used only
+    for a new code (an import keeps the version its file gives)."""
+    latest = Unit.objects.filter(code=code).order_by("-version").first()
+    previous = None
+    if latest is not None:
+        version = latest.version + 1
+        if not Unit.objects.filter(previous=latest).exists():
+            previous = latest
+    unit = Unit.objects.create(
+        code=code,
+        version=version,
+        status=UnitStatus.DRAFT,
+        previous=previous,
+        **fields,
+    )
+    created = LearningOutcome.objects.bulk_create(
+        LearningOutcome(unit=unit, number=number, text=text)
+        for number, text, _criteria in outcomes
+    )
+    AssessmentCriterion.objects.bulk_create(
+        AssessmentCriterion(outcome=outcome, number=number, text=text)
+        for outcome, (_n, _t, criteria) in zip(created, outcomes, strict=True)
+        for number, text in criteria
+    )
+    return unit
+
+
+@transaction.atomic
 def unit_new_version(*, unit: Unit) -> Unit:
     """A draft of the next version, copied from `unit` with its outcomes and
     criteria. Only one draft of a code at a time: an existing draft is returned."""
@@ -74,31 +104,20 @@ def unit_new_version(*, unit: Unit) -> Unit:
         return existing
     if unit.status == UnitStatus.DRAFT:
         raise ValidationError(_("A draft is edited as it is, not versioned."))
-    number = Unit.objects.filter(code=unit.code).aggregate(Max("version"))[
-        "version__max"
-    ]
-    draft = Unit.objects.create(
+    return unit_create_draft(
         code=unit.code,
-        version=number + 1,
         title=unit.title,
         level=unit.level,
         credits=unit.credits,
         purpose=unit.purpose,
         suggested_evidence=unit.suggested_evidence,
         review_date=unit.review_date,
-        previous=None if _has_next_version(unit) else unit,
+        outcomes=[
+            (
+                outcome.number,
+                outcome.text,
+                [(c.number, c.text) for c in outcome.criteria.order_by("number")],
+            )
+            for outcome in unit.outcomes.order_by("number")
+        ],
     )
-    for outcome in unit.outcomes.prefetch_related("criteria").order_by("number"):
-        copy = LearningOutcome.objects.create(
-            unit=draft, number=outcome.number, text=outcome.text
-        )
-        AssessmentCriterion.objects.bulk_create(
-            AssessmentCriterion(outcome=copy, number=c.number, text=c.text)
-            for c in outcome.criteria.order_by("number")
-        )
-    return draft
-
-
-def _has_next_version(unit: Unit) -> bool:
-    """Whether a later version already names `unit` as its previous one."""
-    return Unit.objects.filter(previous=unit).exists()
