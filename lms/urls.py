@@ -12,13 +12,16 @@ from cms import page_cache
 from cms import views as cms_views
 
 from . import views
+from .verification import views as verification_views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("lms.accounts.urls")),
     path("kurs/", include("courses.urls")),
+    path("validering/", include("validation.urls")),
     path("api/", include("courses.api_urls")),
     path("verify/", include("lms.verification.urls")),
+    path(".well-known/jwks.json", verification_views.jwks, name="jwks"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -4,7 +4,14 @@ lms/accounts/personal_data.py, which checks that no relation is forgotten)."""
 
 from lms.accounts import personal_data
 
-from .models import Unit
+from .models import (
+    Case,
+    CaseEvent,
+    CriterionDecision,
+    ModerationSample,
+    Unit,
+    ValidationCertificate,
+)
 
 
 @personal_data.exporter(
@@ -27,5 +34,130 @@ personal_data.keep(
     reason=(
         "A unit's approval is the panel's decision that every case of that version "
         "rests on; it stays under the anonymised account."
+    ),
+)
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+@personal_data.exporter(
+    "validation_cases",
+    covers=[
+        "validation.Case.candidate",
+        "validation.Evidence.added_by",
+        "validation.ValidationCertificate.issued_by",
+        "validation.ValidationCertificate.revoked_by",
+    ],
+)
+def cases(user) -> list[dict]:
+    """The person's own cases with their evidence, decisions and certificate."""
+    rows = []
+    own = (
+        Case.objects.filter(candidate=user)
+        .select_related("unit", "assessor", "verifier")
+        .prefetch_related(
+            "evidence__criteria__outcome", "decisions__criterion__outcome"
+        )
+        .order_by("pk")
+    )
+    for case in own:
+        certificate = ValidationCertificate.objects.filter(case=case).first()
+        rows.append(
+            {
+                "unit": case.unit.code,
+                "version": case.unit.version,
+                "title": case.unit.title,
+                "status": case.status,
+                "assessor": case.assessor.get_full_name(),
+                "verifier": case.verifier.get_full_name() if case.verifier else None,
+                "evidence": [
+                    {
+                        "kind": piece.kind,
+                        "title": piece.title,
+                        "text": piece.text,
+                        "file": piece.original_name,
+                        "witness": piece.witness_name,
+                        "witness_role": piece.witness_role,
+                        "criteria": [c.label for c in piece.criteria.all()],
+                        "added_at": _iso(piece.added_at),
+                    }
+                    for piece in case.evidence.all()
+                ],
+                "decisions": [
+                    {
+                        "criterion": decision.criterion.label,
+                        "outcome": decision.outcome,
+                        "reason": decision.reason,
+                        "at": _iso(decision.at),
+                    }
+                    for decision in case.decisions.all()
+                ],
+                "certificate": certificate.formatted_code if certificate else None,
+            }
+        )
+    return rows
+
+
+@personal_data.exporter(
+    "validation_work",
+    covers=[
+        "validation.Case.assessor",
+        "validation.Case.verifier",
+        "validation.Case.created_by",
+        "validation.CaseEvent.by",
+        "validation.CriterionDecision.by",
+        "validation.ModerationSample.moderator",
+    ],
+)
+def work(user) -> dict:
+    """What the person decided on other people's cases (as assessor, verifier,
+    moderator): the steps they took, without the other people's evidence."""
+    return {
+        "steps": [
+            {
+                "case": event.case_id,
+                "what": event.kind,
+                "at": _iso(event.at),
+                "reason": event.reason,
+            }
+            for event in CaseEvent.objects.filter(by=user).order_by("at", "pk")
+        ],
+        "criterion_decisions": CriterionDecision.objects.filter(by=user).count(),
+        "moderation_samples": [
+            {"drawn_at": _iso(sample.drawn_at), "report": sample.report}
+            for sample in ModerationSample.objects.filter(moderator=user)
+        ],
+    }
+
+
+@personal_data.eraser(covers=[])
+def erase_certificate_names(user) -> None:
+    ValidationCertificate.objects.filter(case__candidate=user).update(holder_name="")
+
+
+personal_data.keep(
+    "validation.Case.candidate",
+    "validation.Evidence.added_by",
+    reason=(
+        "A validation case, its evidence and its decisions are what a certificate "
+        "and its quality checks rest on, and must be defensible years later; they "
+        "stay under the anonymised account, and the name on the certificate is "
+        "erased."
+    ),
+)
+personal_data.keep(
+    "validation.Case.assessor",
+    "validation.Case.verifier",
+    "validation.Case.created_by",
+    "validation.CaseEvent.by",
+    "validation.CriterionDecision.by",
+    "validation.ModerationSample.moderator",
+    "validation.ValidationCertificate.issued_by",
+    "validation.ValidationCertificate.revoked_by",
+    reason=(
+        "Assessment, verification and moderation decisions are the audit trail of "
+        "other people's certificates, which is never rewritten."
     ),
 )

@@ -18,6 +18,7 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",
 
 INSTALLED_APPS = [
     "lms.accounts",
+    "lms.verification",
     "cms",
     "courses",
     "validation",
@@ -206,6 +207,22 @@ RATELIMIT_IP_META_KEY = "lms.client_ip.client_ip"
 # /verify/: unknown codes tried per client before misses are refused for a
 # while (lms/verification/views.py); a correct code is always answered.
 VERIFY_MISS_RATE = os.environ.get("VERIFY_MISS_RATE", "20/h")
+# Open Badges are signed (lms.verification.signing) with the first of these
+# Ed25519 keys, as JWKs each with a "kid"; the rest only verify, and stay in the
+# published JWKS so credentials signed before a rotation still verify. A key
+# without "d" is a retired public key. Production reads them from the
+# environment (lms.settings.production); dev and test use the key below.
+CREDENTIAL_SIGNING_KEYS: list[dict] = []
+# NOT SECRET: this key is in the repository, so a credential it signs proves
+# nothing. Dev and test share it (every process must sign with the same key);
+# production refuses it.
+DEVELOPMENT_CREDENTIAL_SIGNING_KEY = {
+    "kty": "OKP",
+    "crv": "Ed25519",
+    "kid": "development-key-not-secret",
+    "x": "vr3LB8wQYR-fuDWQIp4IsivRI7DdARSBPfunvbwjuzE",
+    "d": "POqsorGRxbDJQGAQhjSvWObE3gDCoJJ66as3SY4B4Hk",
+}
 # Password reset requests, per e-mail address and per client.
 PASSWORD_RESET_EMAIL_RATE = os.environ.get("PASSWORD_RESET_EMAIL_RATE", "3/h")
 PASSWORD_RESET_CLIENT_RATE = os.environ.get("PASSWORD_RESET_CLIENT_RATE", "10/h")
@@ -222,8 +239,17 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Evidence files of validation cases: a folder outside MEDIA_ROOT with no URL,
+# so they are only ever served by the view that checks who may see the case.
+PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "evidence": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT / "evidence", "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
     },
@@ -289,6 +315,27 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB, Django's default, on purpose
 
+# Evidence uploads of validation cases (validation/files.py). Bytes per kind; the
+# proxy in front (nginx client_max_body_size) must let the largest through.
+# A minute of phone video at 1080p is 40–60 MB.
+EVIDENCE_MAX_BYTES = {
+    "pdf": int(os.environ.get("EVIDENCE_MAX_PDF_MB", "20")) * 1024 * 1024,
+    "image": int(os.environ.get("EVIDENCE_MAX_IMAGE_MB", "20")) * 1024 * 1024,
+    "office": int(os.environ.get("EVIDENCE_MAX_OFFICE_MB", "20")) * 1024 * 1024,
+    "video": int(os.environ.get("EVIDENCE_MAX_VIDEO_MB", "100")) * 1024 * 1024,
+}
+EVIDENCE_ALLOWED_KINDS = ("pdf", "image", "office", "video")
+# Checked in the image's header before anything is decoded (decompression bombs).
+# 50 megapixels takes a 48 MP phone photo; decoding one needs ~150 MB of memory.
+EVIDENCE_MAX_IMAGE_PIXELS = 50_000_000
+# Stored photos are scaled down to this many pixels on the long edge (0: never):
+# enough to read a whiteboard, a fraction of the bytes of a 48 MP original.
+EVIDENCE_IMAGE_MAX_EDGE = 4096
+# Office documents are ZIP files: limits on what they unpack to (zip bombs).
+EVIDENCE_OFFICE_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+EVIDENCE_OFFICE_MAX_MEMBERS = 5_000
+EVIDENCE_OFFICE_MAX_RATIO = 200  # unpacked bytes per byte of the file (bombs: 1000+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -309,3 +356,14 @@ LOGGING = {
     },
 }
 CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "300"))
+
+# Validation (OCN). Internal verification samples every case of an assessor
+# with fewer verified cases than this, and this share of the rest.
+VALIDATION_IV_NEW_ASSESSOR_CASES = int(
+    os.environ.get("VALIDATION_IV_NEW_ASSESSOR_CASES", "5")
+)
+VALIDATION_IV_SHARE = float(os.environ.get("VALIDATION_IV_SHARE", "0.25"))
+# External moderation draws this share of each verifier's verified cases.
+VALIDATION_MODERATION_SHARE = float(
+    os.environ.get("VALIDATION_MODERATION_SHARE", "0.2")
+)

@@ -1,3 +1,18 @@
+from .cases import (
+    ASSESSOR_EVIDENCE_KINDS,
+    CANDIDATE_EVIDENCE_KINDS,
+    AppendOnlyModel,
+    Case,
+    CaseEvent,
+    CaseEventKind,
+    CaseStatus,
+    CriterionDecision,
+    CriterionOutcome,
+    Evidence,
+    EvidenceKind,
+    ModerationSample,
+    ValidationCertificate,
+)
 from .units import (
     EQF_LEVEL,
     HOURS_PER_CREDIT,
@@ -10,12 +25,25 @@ from .units import (
 )
 
 __all__ = [
+    "ASSESSOR_EVIDENCE_KINDS",
+    "CANDIDATE_EVIDENCE_KINDS",
     "EQF_LEVEL",
     "HOURS_PER_CREDIT",
+    "AppendOnlyModel",
     "AssessmentCriterion",
+    "Case",
+    "CaseEvent",
+    "CaseEventKind",
+    "CaseStatus",
+    "CriterionDecision",
+    "CriterionOutcome",
+    "Evidence",
+    "EvidenceKind",
     "LearningOutcome",
     "Level",
+    "ModerationSample",
     "Pathway",
     "Unit",
     "UnitStatus",
+    "ValidationCertificate",
 ]
