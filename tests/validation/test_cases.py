@@ -676,3 +676,46 @@ def test_postgresql_refuses_update_and_delete_in_sql(candidate, unit, assessor):
                     cursor.execute(sql)
     assert CaseEvent.objects.filter(case=case).count() == 3
     assert CriterionDecision.objects.filter(case=case).count() == 4
+
+
+def test_concurrent_certifications_of_one_case_make_one_certificate(
+    transactional_db, candidate, unit, assessor, verifier
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers: two connections cannot race")
+    import threading
+
+    case = assessed_case(candidate=candidate, unit=unit, assessor=assessor)
+    case = step(case, CaseAction.VERIFY, verifier)
+    certifiers = [verifier, *(person_with(Role.INTERNAL_VERIFIER) for _ in range(4))]
+    results, errors = [], []
+    barrier = threading.Barrier(len(certifiers))
+
+    def certify(person):
+        from django.db import connection as thread_connection
+
+        try:
+            barrier.wait(timeout=5)
+            results.append(
+                services.case_transition(
+                    case=Case.objects.get(pk=case.pk),
+                    action=CaseAction.CERTIFY,
+                    by=person,
+                    expected_version=case.version,
+                )
+            )
+        except Exception as error:
+            errors.append(error)
+        finally:
+            thread_connection.close()
+
+    threads = [threading.Thread(target=certify, args=(p,)) for p in certifiers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(results) == 1
+    assert {type(error) for error in errors} == {ValidationError}
+    assert len(errors) == len(certifiers) - 1
+    assert ValidationCertificate.objects.filter(case=case).count() == 1
+    assert case.events.filter(kind=CaseEventKind.CERTIFIED).count() == 1
