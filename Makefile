@@ -108,6 +108,7 @@ format: $(VENV)/.installed-test
 check-deploy: $(VENV)/.installed
 	SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=example.org \
 		REDIS_URL=redis://127.0.0.1:6379/0 \
+		CREDENTIAL_SIGNING_KEYS="[$$($(MANAGE) credential_signing_key --settings=lms.settings.dev 2>/dev/null)]" \
 		$(MANAGE) check --deploy --settings=lms.settings.production --fail-level WARNING
 
 # Page speed against a trivial view, cold and warm cache, on production's cache

@@ -36,6 +36,11 @@ def _roles(user) -> dict[str, bool]:
         "course_leader": predicates.is_course_leader(user)
         or predicates.is_administrator(user),
         "editor": predicates.is_editor(user) or predicates.is_administrator(user),
+        "assessor": predicates.is_assessor(user),
+        "internal_verifier": predicates.is_internal_verifier(user)
+        or predicates.is_administrator(user),
+        "external_moderator": predicates.is_external_moderator(user),
+        "candidate": predicates.is_candidate(user),
     }
 
 

@@ -13,4 +13,9 @@ class ValidationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from lms import verification
+
         from . import personal_data, signals  # noqa: F401
+        from .verification import verified_validation_certificate
+
+        verification.register(verified_validation_certificate)

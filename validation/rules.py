@@ -63,11 +63,21 @@ def is_sample_moderator(user, sample) -> bool:
 # Certifying is a quality decision: an internal verifier who neither took nor
 # assessed the case, or an administrator.
 can_certify_case = (is_internal_verifier & is_independent_of_case) | is_administrator
+
+
+@rules.predicate
+def is_in_quality_checks(user, case) -> bool:
+    """Assessed, verified or moderated: where certifying is decided."""
+    return case is not None and case.status in ("assessed", "verified", "moderated")
+
+
+# An independent internal verifier sees the cases they may certify.
 can_view_case = (
     is_case_candidate
     | is_case_assessor
     | is_case_verifier
     | (is_case_moderator & is_external_moderator)
+    | (is_internal_verifier & is_independent_of_case & is_in_quality_checks)
     | is_administrator
 )
 can_plan_case = is_assessor | is_administrator

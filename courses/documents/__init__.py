@@ -12,11 +12,12 @@ from datetime import date
 class CertificateKind:
     FIRM = "firm"  # a firm's certification (sertifisering)
     COURSE = "course"  # a participant's course certificate (kursbevis)
+    VALIDATION = "validation"  # one validated unit (kompetansebevis)
 
 
 @dataclass(frozen=True, kw_only=True)
 class CertificateDocument:
-    kind: str  # CertificateKind.FIRM or CertificateKind.COURSE
+    kind: str  # a CertificateKind value
     code: str  # verification code as printed, e.g. "K7M2-QX9P-4RTW"
     verify_url: str  # absolute URL of /verify/<code>/
     holder_name: str  # the name it was issued to: the firm's, or the person's
@@ -35,3 +36,16 @@ class CertificateDocument:
     criteria: str = ""  # what was required, in plain words (for the badge)
     achievement_url: str = ""  # absolute URL describing the achievement
     language: str = "nb"  # "nb" or "en"
+    # Validation certificates only (course_title is then the unit's title; the
+    # labels are in the document's language, built by validation.documents).
+    unit_code: str = ""  # e.g. "AM-01"
+    unit_version: int = 0
+    level_label: str = ""  # e.g. "Level 2"
+    eqf_level: int = 0  # the European Qualifications Framework level
+    credits: int = 0
+    notional_hours: int = 0
+    outcomes: tuple[str, ...] = field(default_factory=tuple)  # numbered 1, 2, …
+    assessor_name: str = ""
+    # False when internal verification did not sample the case (then no name).
+    internally_verified: bool = False
+    verifier_name: str = ""

@@ -31,6 +31,8 @@ BADGE_FILE_NAME = "badge.json"
 ACHIEVEMENT_TYPES = {
     CertificateKind.FIRM: "Certification",
     CertificateKind.COURSE: "CertificateOfCompletion",
+    # One OCN unit validated: a demonstrated competence, with credits.
+    CertificateKind.VALIDATION: "Competency",
 }
 
 ACHIEVEMENT_URL_MISSING_MESSAGE = (
@@ -119,6 +121,8 @@ def _subject(document: CertificateDocument, *, achievement_name: str) -> dict:
         subject["activityEndDate"] = _timestamp(
             max(document.session_dates), time(23, 59, 59)
         )
+    if document.kind == CertificateKind.VALIDATION:
+        subject["creditsEarned"] = float(document.credits)
     subject["achievement"] = _achievement(document, name=achievement_name)
     return subject
 
@@ -138,7 +142,7 @@ def _achievement(document: CertificateDocument, *, name: str) -> dict:
         if document.criteria
         else {"id": document.achievement_url}
     )
-    return {
+    achievement = {
         "id": document.achievement_url,
         "type": ["Achievement"],
         "achievementType": ACHIEVEMENT_TYPES[document.kind],
@@ -147,9 +151,17 @@ def _achievement(document: CertificateDocument, *, name: str) -> dict:
         "criteria": criteria,
         "inLanguage": document.language,
     }
+    if document.kind == CertificateKind.VALIDATION:
+        achievement["humanCode"] = document.unit_code
+        achievement["version"] = str(document.unit_version)
+        achievement["creditsAvailable"] = float(document.credits)
+    return achievement
 
 
 def _credential_name(document: CertificateDocument) -> str:
+    if document.kind == CertificateKind.VALIDATION:
+        text = pgettext("open badge", "Validation certificate: %(course)s")
+        return text % {"course": f"{document.unit_code} {document.course_title}"}
     if document.kind == CertificateKind.FIRM:
         text = pgettext("open badge", "Certification: %(course)s")
     else:
@@ -158,6 +170,19 @@ def _credential_name(document: CertificateDocument) -> str:
 
 
 def _credential_description(document: CertificateDocument) -> str:
+    if document.kind == CertificateKind.VALIDATION:
+        text = pgettext(
+            "open badge",
+            "%(holder)s has shown, on evidence, every assessment criterion of the "
+            "unit %(unit)s (%(level)s, EQF level %(eqf)s, %(credits)s credits).",
+        )
+        return text % {
+            "holder": document.holder_name,
+            "unit": f"{document.unit_code} {document.course_title}",
+            "level": document.level_label,
+            "eqf": document.eqf_level,
+            "credits": document.credits,
+        }
     if document.kind == CertificateKind.FIRM:
         text = pgettext(
             "open badge",
@@ -181,6 +206,13 @@ def _credential_description(document: CertificateDocument) -> str:
 
 
 def _achievement_description(document: CertificateDocument) -> str:
+    if document.kind == CertificateKind.VALIDATION:
+        text = pgettext(
+            "open badge",
+            "Awarded to people whose evidence an assessor judged against every "
+            "assessment criterion of the unit %(unit)s and found all of them met.",
+        )
+        return text % {"unit": f"{document.unit_code} {document.course_title}"}
     if document.kind == CertificateKind.FIRM:
         text = pgettext(
             "open badge",

@@ -215,21 +215,21 @@ def _set_metadata(canvas: Canvas, *, document: CertificateDocument) -> None:
     canvas.setViewerPreference("DisplayDocTitle", "true")
 
 
-def _draw_frame(canvas: Canvas) -> None:
+def _draw_frame(
+    canvas: Canvas, width: float = PAGE_WIDTH, height: float = PAGE_HEIGHT
+) -> None:
     outer, inner = 22, 31
     canvas.setStrokeColor(NAVY)
     canvas.setLineWidth(3)
-    canvas.rect(outer, outer, PAGE_WIDTH - 2 * outer, PAGE_HEIGHT - 2 * outer)
+    canvas.rect(outer, outer, width - 2 * outer, height - 2 * outer)
     canvas.setStrokeColor(GOLD)
     canvas.setLineWidth(0.8)
-    canvas.rect(inner, inner, PAGE_WIDTH - 2 * inner, PAGE_HEIGHT - 2 * inner)
+    canvas.rect(inner, inner, width - 2 * inner, height - 2 * inner)
     canvas.setLineWidth(0.4)
-    canvas.rect(
-        inner + 3, inner + 3, PAGE_WIDTH - 2 * inner - 6, PAGE_HEIGHT - 2 * inner - 6
-    )
+    canvas.rect(inner + 3, inner + 3, width - 2 * inner - 6, height - 2 * inner - 6)
     canvas.setFillColor(GOLD)
-    for x in (inner, PAGE_WIDTH - inner):
-        for y in (inner, PAGE_HEIGHT - inner):
+    for x in (inner, width - inner):
+        for y in (inner, height - inner):
             _diamond(canvas, x, y, 7)
 
 
@@ -243,14 +243,14 @@ def _diamond(canvas: Canvas, x: float, y: float, radius: float) -> None:
     canvas.drawPath(path, stroke=0, fill=1)
 
 
-def _ornament(canvas: Canvas, y: float, half_width: float) -> None:
+def _ornament(canvas: Canvas, y: float, half_width: float, x: float = CENTRE) -> None:
     """A thin gold rule with a small diamond in the middle."""
     canvas.setStrokeColor(GOLD)
     canvas.setLineWidth(0.7)
-    canvas.line(CENTRE - half_width, y, CENTRE - 8, y)
-    canvas.line(CENTRE + 8, y, CENTRE + half_width, y)
+    canvas.line(x - half_width, y, x - 8, y)
+    canvas.line(x + 8, y, x + half_width, y)
     canvas.setFillColor(GOLD)
-    _diamond(canvas, CENTRE, y, 3.5)
+    _diamond(canvas, x, y, 3.5)
 
 
 def _draw_heading(canvas: Canvas, *, document: CertificateDocument) -> None:

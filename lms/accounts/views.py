@@ -40,6 +40,18 @@ PASSWORD_RESET_TOO_MANY_MESSAGE = gettext_lazy(
 )
 
 
+class LoginView(auth_views.LoginView):
+    """Django's login; without a `next`, each person lands on their own work
+    (`lms.landing`)."""
+
+    def get_default_redirect_url(self):
+        if self.next_page:
+            return super().get_default_redirect_url()
+        from lms.landing import landing_url
+
+        return landing_url(self.request.user)
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     """Django's reset request, limited per address and per client
     (`throttling.password_reset_limited`); the answer never says whether the

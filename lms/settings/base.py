@@ -315,7 +315,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB, Django's default, on purpose
 
-# Evidence uploads of validation cases (validation/files.py). Bytes per kind; the
+# Evidence uploads of validation cases (validation/files/). Bytes per kind; the
 # proxy in front (nginx client_max_body_size) must let the largest through.
 # A minute of phone video at 1080p is 40–60 MB.
 EVIDENCE_MAX_BYTES = {

@@ -2,17 +2,22 @@
 
 Required: SECRET_KEY (at least 50 characters, random), ALLOWED_HOSTS
 (comma-separated), REDIS_URL (the cache every app server shares, e.g.
-redis://127.0.0.1:6379/0). Usually also DATABASE_URL (PostgreSQL),
-TRUSTED_PROXY_COUNT (1 behind one load balancer), WAGTAILADMIN_BASE_URL,
-EMAIL_HOST and friends, MEDIA_ROOT.
+redis://127.0.0.1:6379/0), CREDENTIAL_SIGNING_KEYS (a JSON list of Ed25519
+JWKs that sign the Open Badges, the signing key first; or
+CREDENTIAL_SIGNING_KEYS_FILE, the path of a file holding it). Usually also
+DATABASE_URL (PostgreSQL), TRUSTED_PROXY_COUNT (1 behind one load balancer),
+WAGTAILADMIN_BASE_URL, EMAIL_HOST and friends, MEDIA_ROOT.
 
 SECURE_SSL_REDIRECT=0 serves plain HTTP (no redirect to HTTPS, cookies without
 the Secure flag): only for tests on loopback, never behind a public address.
 """
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
+
+from lms.verification.signing import signing_keys_parse
 
 from .base import *  # noqa: F403
 
@@ -35,6 +40,39 @@ if (
         f"SECRET_KEY is too weak for lms.settings.production: use at least "
         f"{SECRET_KEY_MIN_LENGTH} random characters (e.g. the output of "
         f"`python -c 'import secrets; print(secrets.token_urlsafe(50))'`)."
+    )
+
+# Open Badges are signed with these keys (lms.verification.signing): a JSON list
+# of Ed25519 JWKs, the signing key first, in CREDENTIAL_SIGNING_KEYS or in the
+# file CREDENTIAL_SIGNING_KEYS_FILE names (which wins when both are set).
+_keys_file = os.environ.get("CREDENTIAL_SIGNING_KEYS_FILE", "").strip()
+_keys_text = os.environ.get("CREDENTIAL_SIGNING_KEYS", "")
+if _keys_file:
+    try:
+        _keys_text = Path(_keys_file).read_text(encoding="utf-8")
+    except OSError as error:
+        raise ImproperlyConfigured(
+            f"CREDENTIAL_SIGNING_KEYS_FILE cannot be read: {error}"
+        ) from None
+if not _keys_text.strip():
+    raise ImproperlyConfigured(
+        "CREDENTIAL_SIGNING_KEYS must be set in the environment for "
+        "lms.settings.production (or CREDENTIAL_SIGNING_KEYS_FILE, a file holding "
+        "it): a JSON list of Ed25519 JWKs, e.g. "
+        "`[$(python manage.py credential_signing_key --settings=lms.settings.dev)]`."
+    )
+try:
+    CREDENTIAL_SIGNING_KEYS = signing_keys_parse(_keys_text)
+except ValueError as error:
+    raise ImproperlyConfigured(f"CREDENTIAL_SIGNING_KEYS: {error}") from None
+if any(
+    key.get("x") == DEVELOPMENT_CREDENTIAL_SIGNING_KEY["x"]  # noqa: F405
+    for key in CREDENTIAL_SIGNING_KEYS
+):
+    raise ImproperlyConfigured(
+        "CREDENTIAL_SIGNING_KEYS holds the development key, which is public: "
+        "anyone could forge credentials with it. Make a key with "
+        "`python manage.py credential_signing_key --settings=lms.settings.dev`."
     )
 
 DEBUG = False

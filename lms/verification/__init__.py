@@ -6,8 +6,10 @@ in turn, so firm certifications, course certificates and (later) validation
 certificates share one page and one code space.
 
 The package: this registry; `forms` (the code field); `views` (the page, the
-Open Badge and the limit on misses); `urls` (mounted at /verify/). The code
-format itself is `courses.codes`.
+Open Badge, its signed form, the issuer's public keys and the limit on misses);
+`signing` (VC-JOSE signatures over any credential, and the keys); `urls`
+(mounted at /verify/; the JWKS is at /.well-known/jwks.json). The code format
+itself is `courses.codes`.
 """
 
 from collections.abc import Callable

@@ -10,9 +10,10 @@ A code that exists is always answered, blocked or not, and never counts.
 from http import HTTPStatus
 
 from django.conf import settings
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -21,11 +22,12 @@ from django_ratelimit.core import is_ratelimited
 
 from courses.codes import format_code, normalise_code
 
-from . import verify
+from . import signing, verify
 from .forms import VerifyForm
 
 # courses.models.CertificateStatus.REVOKED, without importing a model here.
 REVOKED = "revoked"
+JWKS_MAX_AGE_SECONDS = 300
 NOT_FOUND_MESSAGE = _(
     "No certificate has this code. Check that you typed it exactly as printed."
 )
@@ -100,22 +102,21 @@ def verify_detail(request, code):
     )
 
 
-@never_cache
-@require_GET
-def verify_badge(request, code):
-    """The certificate as an Open Badges 3.0 credential (JSON-LD); 410 Gone with
-    the revocation date once it has been revoked. Misses count like the page's."""
+def _credential_or_refusal(request, code):
+    """The certificate behind a credential URL, or the response that refuses it:
+    404 (a miss, counted like the page's), 429 once the client has missed too
+    often, 410 Gone with the revocation date once it has been revoked."""
     verified = _lookup(code)
     if verified is None or verified.credential is None:
         if miss_refused(request):
-            return JsonResponse(
+            return None, JsonResponse(
                 {"detail": str(TOO_MANY_MESSAGE)}, status=HTTPStatus.TOO_MANY_REQUESTS
             )
         raise Http404
     if verified.status == REVOKED:
         # A revoked certificate is never issued again: whoever refreshes the
         # credential learns that it was revoked, and when.
-        response = JsonResponse(
+        return verified, JsonResponse(
             {
                 "status": REVOKED,
                 "revoked_on": verified.revoked_on.isoformat(),
@@ -125,11 +126,49 @@ def verify_badge(request, code):
             },
             status=HTTPStatus.GONE,
         )
-    else:
+    return verified, None
+
+
+@never_cache
+@require_GET
+def verify_badge(request, code):
+    """The certificate as an Open Badges 3.0 credential (JSON-LD); 410 Gone with
+    the revocation date once it has been revoked. Misses count like the page's."""
+    verified, response = _credential_or_refusal(request, code)
+    if response is None:
         response = JsonResponse(
             verified.credential(),
             json_dumps_params={"ensure_ascii": False, "indent": 2},
             content_type="application/ld+json",
         )
     response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@never_cache
+@require_GET
+def verify_badge_signed(request, code):
+    """The same credential signed by the issuer (VC-JOSE, ``application/vc+jwt``),
+    verifiable offline with the keys at /.well-known/jwks.json; refused exactly
+    as the unsigned one is (404, 429, 410 Gone once revoked)."""
+    verified, response = _credential_or_refusal(request, code)
+    if response is None:
+        response = HttpResponse(
+            signing.credential_sign(credential=verified.credential()),
+            content_type=signing.MEDIA_TYPE,
+        )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def jwks(request):
+    """The public keys that verify the platform's signed credentials (JWK Set);
+    old keys stay listed after a rotation. Never any private part."""
+    response = JsonResponse(
+        signing.public_jwks(), content_type="application/jwk-set+json"
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    # Short, so a verifier soon sees a key added by a rotation.
+    patch_cache_control(response, public=True, max_age=JWKS_MAX_AGE_SECONDS)
     return response

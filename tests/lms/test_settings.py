@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from lms.verification.signing import signing_key_generate
+
 ROOT = Path(__file__).resolve().parents[2]
 LONG_SECRET = "k" + "x9Lr!p2Qz#v8Wm4T" * 4
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -15,6 +17,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": LONG_SECRET,
     "ALLOWED_HOSTS": "example.org",
     "REDIS_URL": REDIS_URL,
+    "CREDENTIAL_SIGNING_KEYS": json.dumps([signing_key_generate()]),
 }
 
 
@@ -27,6 +30,8 @@ def run_manage(*args, env_overrides):
             "SECRET_KEY",
             "ALLOWED_HOSTS",
             "REDIS_URL",
+            "CREDENTIAL_SIGNING_KEYS",
+            "CREDENTIAL_SIGNING_KEYS_FILE",
             "SECURE_SSL_REDIRECT",
             "TRUSTED_PROXY_COUNT",
             "DJANGO_SETTINGS_MODULE",

@@ -31,6 +31,8 @@ from django.db import connection
 
 import pytest
 
+from lms.verification.signing import signing_key_generate
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 WORKERS = 3
 # /verify/ misses from one client before it is refused (VERIFY_MISS_RATE).
@@ -168,6 +170,7 @@ def production_env(django_db_setup, redis_url, tmp_path_factory):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "lms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
+        "CREDENTIAL_SIGNING_KEYS": json.dumps([signing_key_generate()]),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "REDIS_URL": redis_url,
         "DATABASE_URL": _database_url(),

@@ -228,7 +228,12 @@ def test_each_role_may_take_exactly_its_steps_in_each_state(cast, status):
             for (source, action), allowed in EXPECTED.items()
             if source == status and name in allowed
         }
-        assert set(services.case_actions_for(case=case, user=person)) == expected, name
+        may = {
+            action
+            for action, transition in CASE_TRANSITIONS.items()
+            if status in transition.sources and transition.actor.test(person, case)
+        }
+        assert may == expected, name
 
 
 @pytest.mark.parametrize("status", CaseStatus.values)
@@ -719,3 +724,36 @@ def test_concurrent_certifications_of_one_case_make_one_certificate(
     assert len(errors) == len(certifiers) - 1
     assert ValidationCertificate.objects.filter(case=case).count() == 1
     assert case.events.filter(kind=CaseEventKind.CERTIFIED).count() == 1
+
+
+def test_an_independent_verifier_opens_and_certifies_a_case_ready_for_it(
+    client, settings, candidate, unit, assessor
+):
+    settings.VALIDATION_IV_NEW_ASSESSOR_CASES = 0
+    settings.VALIDATION_IV_SHARE = 0
+    certifier = person_with(Role.INTERNAL_VERIFIER)
+    client.force_login(certifier)
+    case = submitted_case(candidate=candidate, unit=unit, assessor=assessor)
+    assert client.get(case.get_absolute_url()).status_code == 404  # not theirs yet
+    decide_all(case)
+    case = step(case, CaseAction.ASSESS, assessor)
+    assert client.get(case.get_absolute_url()).status_code == 200
+    response = client.post(
+        f"/validering/saker/{case.pk}/steg/",
+        {"action": CaseAction.CERTIFY, "version": case.version},
+    )
+    assert response.status_code == 302
+    assert Case.objects.get(pk=case.pk).status == CaseStatus.CERTIFIED
+
+
+def test_certifying_is_not_offered_before_the_quality_checks_are_done(
+    candidate, unit, assessor, verifier
+):
+    case = assessed_case(candidate=candidate, unit=unit, assessor=assessor)
+    assert case.iv_selected  # a new assessor's case waits for its verifier
+    assert services.case_actions_for(case=case, user=verifier) == [
+        CaseAction.VERIFY,
+        CaseAction.VERIFIER_SEND_BACK,
+    ]
+    case = step(case, CaseAction.VERIFY, verifier)
+    assert services.case_actions_for(case=case, user=verifier) == [CaseAction.CERTIFY]

@@ -140,6 +140,8 @@ class CaseTransition:
     sends_back: bool = False
     # Extra conditions: each returns a refusal message or None.
     guards: tuple[Callable[[Case], ValidationError | None], ...] = field(default=())
+    # Whether the step is worth offering at all: guards that need no query.
+    offered_when: Callable[[Case], bool] | None = None
 
 
 def _criteria_without_evidence(case: Case) -> list[str]:
@@ -282,6 +284,7 @@ CASE_TRANSITIONS: dict[str, CaseTransition] = {
         actor=can_certify_case,
         label=_("Issue the certificate"),
         guards=(_guard_ready_to_certify,),
+        offered_when=lambda case: _guard_ready_to_certify(case) is None,
     ),
 }
 
@@ -291,7 +294,9 @@ def case_actions_for(*, case: Case, user) -> list[str]:
     return [
         action
         for action, transition in CASE_TRANSITIONS.items()
-        if case.status in transition.sources and transition.actor.test(user, case)
+        if case.status in transition.sources
+        and transition.actor.test(user, case)
+        and (transition.offered_when is None or transition.offered_when(case))
     ]
 
 
@@ -580,19 +585,23 @@ def _check_criteria(case: Case, criteria: Iterable[AssessmentCriterion]) -> list
     return criteria
 
 
-def _may_add(case: Case, *, kind: str, by) -> bool:
-    if is_case_candidate.test(by, case):
-        return kind in CANDIDATE_EVIDENCE_KINDS and case.status in (
-            CaseStatus.PLANNED,
-            CaseStatus.COLLECTING,
-        )
-    if is_case_assessor.test(by, case):
-        return kind in ASSESSOR_EVIDENCE_KINDS and case.status in (
-            CaseStatus.PLANNED,
-            CaseStatus.COLLECTING,
-            CaseStatus.SUBMITTED,
-        )
-    return False
+# While the case is open to them: the candidate until they submit, the
+# assessor until they confirm the assessment.
+CANDIDATE_OPEN = frozenset({CaseStatus.PLANNED, CaseStatus.COLLECTING})
+ASSESSOR_OPEN = frozenset(
+    {CaseStatus.PLANNED, CaseStatus.COLLECTING, CaseStatus.SUBMITTED}
+)
+
+
+def evidence_kinds_for(*, case: Case, user) -> list[str]:
+    """The kinds of evidence `user` may add to `case` now, in the page's order."""
+    if is_case_candidate.test(user, case) and case.status in CANDIDATE_OPEN:
+        allowed = CANDIDATE_EVIDENCE_KINDS
+    elif is_case_assessor.test(user, case) and case.status in ASSESSOR_OPEN:
+        allowed = ASSESSOR_EVIDENCE_KINDS
+    else:
+        return []
+    return [kind for kind in EvidenceKind.values if kind in allowed]
 
 
 @transaction.atomic
@@ -612,7 +621,7 @@ def evidence_add(
     `validation.files.evidence_file_check`, or text) mapped to `criteria`. The
     first piece starts a planned case. Nothing is stored when anything is wrong."""
     case = Case.objects.select_for_update().get(pk=case.pk)
-    if not _may_add(case, kind=kind, by=by):
+    if kind not in evidence_kinds_for(case=case, user=by):
         raise PermissionDenied(EVIDENCE_NOT_ALLOWED_MESSAGE)
     criteria = _check_criteria(case, criteria)
     if kind == EvidenceKind.FILE and checked_file is None:
@@ -661,18 +670,14 @@ def evidence_add(
     return evidence
 
 
-def _editable_by(evidence: Evidence, by) -> bool:
-    case = evidence.case
-    if evidence.added_by_id != by.pk:
+def evidence_changeable_by(*, evidence: Evidence, case: Case, user) -> bool:
+    """Its author may re-map or remove a piece while the case is open to them."""
+    if evidence.added_by_id != user.pk:
         return False
-    if is_case_candidate.test(by, case):
-        return case.status in (CaseStatus.PLANNED, CaseStatus.COLLECTING)
-    if is_case_assessor.test(by, case):
-        return case.status in (
-            CaseStatus.PLANNED,
-            CaseStatus.COLLECTING,
-            CaseStatus.SUBMITTED,
-        )
+    if is_case_candidate.test(user, case):
+        return case.status in CANDIDATE_OPEN
+    if is_case_assessor.test(user, case):
+        return case.status in ASSESSOR_OPEN
     return False
 
 
@@ -683,8 +688,8 @@ def evidence_map(
     """Set which criteria a piece of evidence shows (its author, while the case
     is open to them)."""
     evidence = Evidence.objects.select_related("case").get(pk=evidence.pk)
-    if not _editable_by(evidence, by):
-        if evidence.case.status not in (CaseStatus.PLANNED, CaseStatus.COLLECTING):
+    if not evidence_changeable_by(evidence=evidence, case=evidence.case, user=by):
+        if evidence.case.status not in CANDIDATE_OPEN:
             raise ValidationError(EVIDENCE_LOCKED_MESSAGE, code="locked")
         raise PermissionDenied(EVIDENCE_NOT_ALLOWED_MESSAGE)
     evidence.criteria.set(_check_criteria(evidence.case, criteria))
@@ -695,8 +700,8 @@ def evidence_map(
 def evidence_remove(*, evidence: Evidence, by: User) -> None:
     """Remove a piece of evidence its author added, unless a decision cites it."""
     evidence = Evidence.objects.select_related("case").get(pk=evidence.pk)
-    if not _editable_by(evidence, by):
-        if evidence.case.status not in (CaseStatus.PLANNED, CaseStatus.COLLECTING):
+    if not evidence_changeable_by(evidence=evidence, case=evidence.case, user=by):
+        if evidence.case.status not in CANDIDATE_OPEN:
             raise ValidationError(EVIDENCE_LOCKED_MESSAGE, code="locked")
         raise PermissionDenied(EVIDENCE_NOT_ALLOWED_MESSAGE)
     if CriterionDecision.evidence.through.objects.filter(evidence=evidence).exists():
