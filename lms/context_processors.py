@@ -41,6 +41,8 @@ def _roles(user) -> dict[str, bool]:
         or predicates.is_administrator(user),
         "external_moderator": predicates.is_external_moderator(user),
         "candidate": predicates.is_candidate(user),
+        "programme_owner": predicates.is_programme_owner(user)
+        or predicates.is_administrator(user),
     }
 
 
