@@ -1,18 +1,14 @@
 import pytest
 
-from lms.accounts import services
 from lms.accounts.roles import Role
-from tests.accounts.factories import UserFactory
-from validation.models import Level
-from validation.services.units import unit_approve, unit_create_draft
+
+from .factories import person, unit_approved
 
 
 @pytest.fixture
 def owner(db):
     """A programme owner: the panel that approves units."""
-    person = UserFactory()
-    services.role_grant(user=person, role=Role.PROGRAMME_OWNER)
-    return person
+    return person(Role.PROGRAMME_OWNER)
 
 
 @pytest.fixture(autouse=True)
@@ -37,52 +33,27 @@ def evidence_in_tmp(settings, tmp_path, monkeypatch):
     return tmp_path / "evidence"
 
 
-def person_with(*roles):
-    person = UserFactory()
-    for role in roles:
-        services.role_grant(user=person, role=role)
-    return person
-
-
 @pytest.fixture
 def candidate(db):
-    return person_with(Role.CANDIDATE)
+    return person(Role.CANDIDATE)
 
 
 @pytest.fixture
 def assessor(db):
-    return person_with(Role.ASSESSOR)
+    return person(Role.ASSESSOR, first_name="Ada", last_name="Assessor")
 
 
 @pytest.fixture
 def verifier(db):
-    return person_with(Role.INTERNAL_VERIFIER)
+    return person(Role.INTERNAL_VERIFIER, first_name="Vera", last_name="Verifier")
 
 
 @pytest.fixture
 def moderator(db):
-    return person_with(Role.EXTERNAL_MODERATOR)
-
-
-def approved_unit(*, by, code="AM-90", outcomes=2, criteria=2):
-    unit = unit_create_draft(
-        code=code,
-        title="Følge opp en ny kollega",
-        level=Level.TWO,
-        credits=3,
-        outcomes=[
-            (
-                o,
-                f"Utfall {o}",
-                [(c, f"Kriterium {o}.{c}") for c in range(1, criteria + 1)],
-            )
-            for o in range(1, outcomes + 1)
-        ],
-    )
-    return unit_approve(unit=unit, by=by, note="Panel")
+    return person(Role.EXTERNAL_MODERATOR, first_name="Mo", last_name="Moderator")
 
 
 @pytest.fixture
 def unit(owner):
     """An approved unit: two outcomes with two criteria each (1.1 … 2.2)."""
-    return approved_unit(by=owner)
+    return unit_approved(by=owner, code="AM-90", title="Følge opp en ny kollega")

@@ -2,7 +2,6 @@
 number of queries, steps through the view, and adding, mapping and removing
 evidence (bad input refused, nothing saved)."""
 
-import io
 from http import HTTPStatus
 
 from django.conf import settings
@@ -11,13 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 import pytest
-from PIL import Image
 
 from lms.accounts.roles import Role
-from tests.accounts.factories import UserFactory
 from validation.forms import CaseTransitionForm
 from validation.models import (
-    AssessmentCriterion,
     Case,
     CaseEvent,
     CaseStatus,
@@ -29,7 +25,17 @@ from validation.services import cases as services
 from validation.services.cases import CaseAction
 from validation.views import cases as views
 
-from .conftest import approved_unit, person_with
+from .factories import (
+    case_new,
+    criteria_of,
+    decide_all,
+    person,
+    png_bytes,
+    reflect,
+    step,
+    submitted_case,
+    unit_approved,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,71 +46,13 @@ def client(client):
     return client
 
 
-def criteria_of(unit):
-    return list(
-        AssessmentCriterion.objects.filter(outcome__unit=unit)
-        .select_related("outcome")
-        .order_by("outcome__number", "number")
-    )
-
-
-def new_case(*, candidate, unit, assessor):
-    return services.case_create(
-        candidate=candidate, unit=unit, assessor=assessor, by=assessor
-    )
-
-
-def reflect(case, *, criteria, by=None, title="Refleksjon"):
-    return services.evidence_add(
-        case=case,
-        by=by or case.candidate,
-        kind=EvidenceKind.REFLECTION,
-        title=title,
-        text="Slik tok jeg imot en ny kollega.",
-        criteria=criteria,
-    )
-
-
-def step(case, action, by, reason=""):
-    case.refresh_from_db()
-    return services.case_transition(
-        case=case, action=action, by=by, expected_version=case.version, reason=reason
-    )
-
-
-def submitted_case(*, candidate, unit, assessor):
-    case = new_case(candidate=candidate, unit=unit, assessor=assessor)
-    reflect(case, criteria=criteria_of(unit))
-    step(case, CaseAction.SUBMIT, candidate)
-    return case
-
-
-def decide_all(case, outcome=CriterionOutcome.MET):
-    piece = case.evidence.first()
-    for criterion in criteria_of(case.unit):
-        services.criterion_decide(
-            case=case,
-            criterion=criterion,
-            outcome=outcome,
-            reason="Vist i refleksjonen.",
-            evidence=[piece],
-            by=case.assessor,
-        )
-
-
-def png_bytes() -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (8, 8), (20, 120, 60)).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
 def case_url(case, name="validation:case"):
     return reverse(name, kwargs={"pk": case.pk})
 
 
 @pytest.fixture
 def case(candidate, unit, assessor):
-    return new_case(candidate=candidate, unit=unit, assessor=assessor)
+    return case_new(candidate=candidate, unit=unit, assessor=assessor)
 
 
 # Who sees the case page ---------------------------------------------------------
@@ -129,13 +77,13 @@ def test_the_case_page_is_shown_only_to_the_people_of_the_case(
         "candidate": case.candidate,
         "assessor": case.assessor,
         "administrator": administrator,
-        "other_assessor": person_with(Role.ASSESSOR),
-        "other_candidate": new_case(
-            candidate=person_with(Role.CANDIDATE),
+        "other_assessor": person(Role.ASSESSOR),
+        "other_candidate": case_new(
+            candidate=person(Role.CANDIDATE),
             unit=case.unit,
             assessor=case.assessor,
         ).candidate,
-        "unassigned_verifier": person_with(Role.INTERNAL_VERIFIER),
+        "unassigned_verifier": person(Role.INTERNAL_VERIFIER),
         "moderator": moderator,
     }
     client.force_login(people[who])
@@ -198,13 +146,13 @@ def test_a_person_without_cases_gets_a_kind_empty_state(client, user):
 def test_my_cases_show_progress_and_never_credit_for_a_part_of_a_unit(
     client, candidate, unit, assessor, owner
 ):
-    case = new_case(candidate=candidate, unit=unit, assessor=assessor)
+    case = case_new(candidate=candidate, unit=unit, assessor=assessor)
     criteria = criteria_of(unit)
     reflect(case, criteria=criteria[:3])
-    other_unit = approved_unit(by=owner, code="AM-91")
-    new_case(candidate=candidate, unit=other_unit, assessor=assessor)
+    other_unit = unit_approved(by=owner, code="AM-91")
+    case_new(candidate=candidate, unit=other_unit, assessor=assessor)
     # Someone else's case is not listed.
-    new_case(candidate=UserFactory(), unit=unit, assessor=assessor)
+    case_new(candidate=person(), unit=unit, assessor=assessor)
     client.force_login(candidate)
     response = client.get(reverse("validation:my_cases"))
     assert [c.pk for c, _ in response.context["rows"]] == [
@@ -270,8 +218,8 @@ def test_the_grid_is_a_table_with_headers_and_says_what_is_missing(client, case)
 
 
 def _big_case(candidate, assessor, owner):
-    unit = approved_unit(by=owner, code="AM-99", outcomes=5, criteria=4)
-    case = new_case(candidate=candidate, unit=unit, assessor=assessor)
+    unit = unit_approved(by=owner, code="AM-99", outcomes=5, criteria=4)
+    case = case_new(candidate=candidate, unit=unit, assessor=assessor)
     criteria = criteria_of(unit)
     assert len(criteria) == 20
     for n in range(100):
@@ -280,8 +228,8 @@ def _big_case(candidate, assessor, owner):
 
 
 def _small_case(candidate, assessor, owner):
-    unit = approved_unit(by=owner, code="AM-98", outcomes=1, criteria=1)
-    case = new_case(candidate=candidate, unit=unit, assessor=assessor)
+    unit = unit_approved(by=owner, code="AM-98", outcomes=1, criteria=1)
+    case = case_new(candidate=candidate, unit=unit, assessor=assessor)
     reflect(case, criteria=criteria_of(unit))
     return case
 
@@ -354,7 +302,7 @@ def test_a_step_by_the_wrong_role_is_forbidden_and_changes_nothing(client, case)
 
 
 def test_a_step_on_a_case_someone_cannot_see_is_not_found(client, case):
-    client.force_login(person_with(Role.ASSESSOR))
+    client.force_login(person(Role.ASSESSOR))
     response = post_step(client, case, CaseAction.START)
     assert response.status_code == HTTPStatus.NOT_FOUND
     case.refresh_from_db()
@@ -589,7 +537,7 @@ def test_a_file_that_lies_about_its_type_is_refused_and_not_stored(
 
 
 def test_criteria_of_another_unit_are_refused_and_nothing_is_saved(client, case, owner):
-    foreign = criteria_of(approved_unit(by=owner, code="AM-97"))[0]
+    foreign = criteria_of(unit_approved(by=owner, code="AM-97"))[0]
     client.force_login(case.candidate)
     response = client.post(
         case_url(case, "validation:evidence_add"),
@@ -660,7 +608,7 @@ def test_the_author_changes_the_criteria_a_piece_shows(client, case, owner):
     assert page.status_code == HTTPStatus.OK
     assert f'value="{criteria[0].pk}"' in page.text
     assert "checked" in page.text
-    foreign = criteria_of(approved_unit(by=owner, code="AM-96"))[0]
+    foreign = criteria_of(unit_approved(by=owner, code="AM-96"))[0]
     refused = client.post(url, {"criteria": [criteria[1].pk, foreign.pk]})
     assert refused.status_code == HTTPStatus.BAD_REQUEST
     assert list(piece.criteria.all()) == [criteria[0]]
@@ -676,7 +624,7 @@ def test_someone_elses_evidence_cannot_be_changed_or_removed(client, case):
         url = reverse(name, kwargs={"pk": piece.pk})
         assert client.get(url).status_code == HTTPStatus.FORBIDDEN
         assert client.post(url, {"criteria": []}).status_code == HTTPStatus.FORBIDDEN
-    client.force_login(person_with(Role.ASSESSOR))  # does not see it
+    client.force_login(person(Role.ASSESSOR))  # does not see it
     url = reverse("validation:evidence_edit", kwargs={"pk": piece.pk})
     assert client.get(url).status_code == HTTPStatus.NOT_FOUND
     assert list(piece.criteria.all()) == criteria_of(case.unit)[:1]

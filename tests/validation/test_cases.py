@@ -11,7 +11,6 @@ import pytest
 
 from lms.accounts.roles import Role
 from validation.models import (
-    AssessmentCriterion,
     Case,
     CaseEvent,
     CaseEventKind,
@@ -25,71 +24,19 @@ from validation.models import (
 from validation.services import cases as services
 from validation.services.cases import CASE_TRANSITIONS, CaseAction, SamplingReason
 
-from .conftest import approved_unit, person_with
+from .factories import (
+    assessed_case,
+    case_new,
+    criteria_of,
+    decide_all,
+    person,
+    reflect,
+    step,
+    submitted_case,
+    unit_approved,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def criteria_of(unit):
-    return list(
-        AssessmentCriterion.objects.filter(outcome__unit=unit)
-        .select_related("outcome")
-        .order_by("outcome__number", "number")
-    )
-
-
-def new_case(*, candidate, unit, assessor):
-    return services.case_create(
-        candidate=candidate, unit=unit, assessor=assessor, by=assessor
-    )
-
-
-def reflect(case, *, criteria, by=None):
-    return services.evidence_add(
-        case=case,
-        by=by or case.candidate,
-        kind=EvidenceKind.REFLECTION,
-        title="Refleksjon",
-        text="Slik tok jeg imot en ny kollega.",
-        criteria=criteria,
-    )
-
-
-def step(case, action, by, reason=""):
-    case.refresh_from_db()
-    return services.case_transition(
-        case=case,
-        action=action,
-        by=by,
-        expected_version=case.version,
-        reason=reason,
-    )
-
-
-def submitted_case(*, candidate, unit, assessor):
-    case = new_case(candidate=candidate, unit=unit, assessor=assessor)
-    reflect(case, criteria=criteria_of(unit))
-    step(case, CaseAction.SUBMIT, candidate)
-    return case
-
-
-def decide_all(case, outcome=CriterionOutcome.MET):
-    piece = case.evidence.first()
-    for criterion in criteria_of(case.unit):
-        services.criterion_decide(
-            case=case,
-            criterion=criterion,
-            outcome=outcome,
-            reason="Vist i refleksjonen.",
-            evidence=[piece],
-            by=case.assessor,
-        )
-
-
-def assessed_case(*, candidate, unit, assessor):
-    case = submitted_case(candidate=candidate, unit=unit, assessor=assessor)
-    decide_all(case)
-    return step(case, CaseAction.ASSESS, assessor)
 
 
 # The happy path and its audit trail ------------------------------------------
@@ -98,7 +45,7 @@ def assessed_case(*, candidate, unit, assessor):
 def test_a_case_goes_from_planned_to_certified_and_every_step_is_recorded(
     candidate, unit, assessor, verifier
 ):
-    case = new_case(candidate=candidate, unit=unit, assessor=assessor)
+    case = case_new(candidate=candidate, unit=unit, assessor=assessor)
     assert case.status == CaseStatus.PLANNED
     reflect(case, criteria=criteria_of(unit))
     case.refresh_from_db()
@@ -191,16 +138,16 @@ def cast(candidate, unit, assessor, verifier, moderator):
         "candidate": candidate,
         "assessor": assessor,
         "verifier": verifier,
-        "other_verifier": person_with(Role.INTERNAL_VERIFIER),
+        "other_verifier": person(Role.INTERNAL_VERIFIER),
         "moderator": moderator,
-        "other_moderator": person_with(Role.EXTERNAL_MODERATOR),
-        "other_assessor": person_with(Role.ASSESSOR),
-        "other_candidate": person_with(Role.CANDIDATE),
-        "administrator": person_with(Role.ADMINISTRATOR),
+        "other_moderator": person(Role.EXTERNAL_MODERATOR),
+        "other_assessor": person(Role.ASSESSOR),
+        "other_candidate": person(Role.CANDIDATE),
+        "administrator": person(Role.ADMINISTRATOR),
         # Holds every quality role, but is the case's assessor's colleague only.
-        "programme_owner": person_with(Role.PROGRAMME_OWNER),
+        "programme_owner": person(Role.PROGRAMME_OWNER),
     }
-    case = new_case(candidate=candidate, unit=unit, assessor=assessor)
+    case = case_new(candidate=candidate, unit=unit, assessor=assessor)
     sample = ModerationSample.objects.create(moderator=moderator)
     Case.objects.filter(pk=case.pk).update(
         verifier=verifier, iv_selected=True, moderation_sample=sample
@@ -222,7 +169,7 @@ def test_each_role_may_take_exactly_its_steps_in_each_state(cast, status):
     case, people = cast
     Case.objects.filter(pk=case.pk).update(status=status)
     case.refresh_from_db()
-    for name, person in people.items():
+    for name, who in people.items():
         expected = {
             action
             for (source, action), allowed in EXPECTED.items()
@@ -231,7 +178,7 @@ def test_each_role_may_take_exactly_its_steps_in_each_state(cast, status):
         may = {
             action
             for action, transition in CASE_TRANSITIONS.items()
-            if status in transition.sources and transition.actor.test(person, case)
+            if status in transition.sources and transition.actor.test(who, case)
         }
         assert may == expected, name
 
@@ -242,7 +189,7 @@ def test_a_refused_step_changes_nothing(cast, status):
     Case.objects.filter(pk=case.pk).update(status=status)
     case.refresh_from_db()
     events = CaseEvent.objects.count()
-    for name, person in people.items():
+    for name, who in people.items():
         for action in CASE_TRANSITIONS:
             if name in EXPECTED.get((status, action), set()):
                 continue
@@ -250,7 +197,7 @@ def test_a_refused_step_changes_nothing(cast, status):
                 services.case_transition(
                     case=case,
                     action=action,
-                    by=person,
+                    by=who,
                     expected_version=case.version,
                     reason="grunn",
                 )
@@ -262,7 +209,7 @@ def test_a_refused_step_changes_nothing(cast, status):
 def test_a_step_from_the_wrong_state_says_which_state_the_case_is_in(
     candidate, unit, assessor
 ):
-    case = new_case(candidate=candidate, unit=unit, assessor=assessor)
+    case = case_new(candidate=candidate, unit=unit, assessor=assessor)
     with pytest.raises(ValidationError) as refused:
         step(case, CaseAction.SUBMIT, candidate)
     with translation.override("en"):
@@ -315,15 +262,15 @@ def test_the_assessor_cannot_be_the_candidate(unit, assessor):
 def test_the_verifier_cannot_be_the_assessor_or_the_candidate(
     candidate, unit, assessor
 ):
-    case = new_case(candidate=candidate, unit=unit, assessor=assessor)
-    for person in (assessor, candidate):
+    case = case_new(candidate=candidate, unit=unit, assessor=assessor)
+    for who in (assessor, candidate):
         with pytest.raises(IntegrityError), transaction.atomic():
-            Case.objects.filter(pk=case.pk).update(verifier=person)
+            Case.objects.filter(pk=case.pk).update(verifier=who)
 
 
 def test_an_assessor_who_is_also_a_verifier_never_verifies_own_cases(candidate, unit):
-    both = person_with(Role.ASSESSOR, Role.INTERNAL_VERIFIER)
-    independent = person_with(Role.INTERNAL_VERIFIER)
+    both = person(Role.ASSESSOR, Role.INTERNAL_VERIFIER)
+    independent = person(Role.INTERNAL_VERIFIER)
     case = assessed_case(candidate=candidate, unit=unit, assessor=both)
     assert case.verifier == independent
     with pytest.raises(PermissionDenied):
@@ -337,7 +284,7 @@ def test_only_an_approved_unit_takes_cases(candidate, owner, assessor):
         code="AM-91", title="Utkast", level="1", credits=1, outcomes=[]
     )
     with pytest.raises(ValidationError) as refused:
-        new_case(candidate=candidate, unit=draft, assessor=assessor)
+        case_new(candidate=candidate, unit=draft, assessor=assessor)
     assert refused.value.messages == [str(services.UNIT_NOT_APPROVED_MESSAGE)]
 
 
@@ -412,13 +359,13 @@ def test_a_criterion_is_met_only_on_cited_evidence_with_a_reason(
             outcome=CriterionOutcome.NOT_YET,
             reason="Nei",
             evidence=[],
-            by=person_with(Role.ASSESSOR),
+            by=person(Role.ASSESSOR),
         )
     assert not CriterionDecision.objects.exists()
 
 
 def test_submitting_needs_evidence_for_every_criterion(candidate, unit, assessor):
-    case = new_case(candidate=candidate, unit=unit, assessor=assessor)
+    case = case_new(candidate=candidate, unit=unit, assessor=assessor)
     reflect(case, criteria=criteria_of(unit)[:2])
     with pytest.raises(ValidationError) as refused:
         step(case, CaseAction.SUBMIT, candidate)
@@ -434,8 +381,8 @@ def test_submitting_needs_evidence_for_every_criterion(candidate, unit, assessor
 
 
 def test_who_adds_which_evidence_and_when(candidate, unit, assessor, owner):
-    case = new_case(candidate=candidate, unit=unit, assessor=assessor)
-    other_unit = approved_unit(by=owner, code="AM-92")
+    case = case_new(candidate=candidate, unit=unit, assessor=assessor)
+    other_unit = unit_approved(by=owner, code="AM-92")
     with pytest.raises(PermissionDenied):  # observations are the assessor's
         services.evidence_add(
             case=case,
@@ -445,7 +392,7 @@ def test_who_adds_which_evidence_and_when(candidate, unit, assessor, owner):
             text="y",
         )
     with pytest.raises(PermissionDenied):  # not their case
-        reflect(case, criteria=[], by=person_with(Role.CANDIDATE))
+        reflect(case, criteria=[], by=person(Role.CANDIDATE))
     with pytest.raises(ValidationError):  # a criterion of another unit
         reflect(case, criteria=criteria_of(other_unit)[:1])
     with pytest.raises(ValidationError):  # a witness needs a name and a role
@@ -499,8 +446,8 @@ def test_the_sampling_plan_takes_every_case_of_a_new_assessor_then_the_share(
 ):
     settings.VALIDATION_IV_NEW_ASSESSOR_CASES = 2
     settings.VALIDATION_IV_SHARE = 0.5
-    units = [approved_unit(by=owner, code=f"AM-{n}") for n in range(10, 18)]
-    candidate = person_with(Role.CANDIDATE)
+    units = [unit_approved(by=owner, code=f"AM-{n}") for n in range(10, 18)]
+    candidate = person(Role.CANDIDATE)
     decisions = []
     for unit in units:
         case = assessed_case(candidate=candidate, unit=unit, assessor=assessor)
@@ -530,7 +477,7 @@ def test_a_case_not_sampled_is_certified_without_verification(
 ):
     settings.VALIDATION_IV_NEW_ASSESSOR_CASES = 0
     settings.VALIDATION_IV_SHARE = 0
-    certifier = person_with(Role.INTERNAL_VERIFIER)
+    certifier = person(Role.INTERNAL_VERIFIER)
     case = assessed_case(candidate=candidate, unit=unit, assessor=assessor)
     assert (case.iv_selected, case.verifier) == (False, None)
     with pytest.raises(PermissionDenied):
@@ -541,23 +488,23 @@ def test_a_case_not_sampled_is_certified_without_verification(
 def test_a_sampled_case_waits_for_its_verifier(candidate, unit, assessor, verifier):
     case = assessed_case(candidate=candidate, unit=unit, assessor=assessor)
     with pytest.raises(ValidationError) as refused:
-        step(case, CaseAction.CERTIFY, person_with(Role.ADMINISTRATOR))
+        step(case, CaseAction.CERTIFY, person(Role.ADMINISTRATOR))
     assert refused.value.messages == [str(services.AWAITING_VERIFICATION_MESSAGE)]
 
 
 def test_the_verifier_with_fewest_open_samples_is_assigned(owner, assessor):
     busy, free = (
-        person_with(Role.INTERNAL_VERIFIER),
-        person_with(Role.INTERNAL_VERIFIER),
+        person(Role.INTERNAL_VERIFIER),
+        person(Role.INTERNAL_VERIFIER),
     )
     first = assessed_case(
-        candidate=person_with(Role.CANDIDATE),
-        unit=approved_unit(by=owner, code="AM-20"),
+        candidate=person(Role.CANDIDATE),
+        unit=unit_approved(by=owner, code="AM-20"),
         assessor=assessor,
     )
     second = assessed_case(
-        candidate=person_with(Role.CANDIDATE),
-        unit=approved_unit(by=owner, code="AM-21"),
+        candidate=person(Role.CANDIDATE),
+        unit=unit_approved(by=owner, code="AM-21"),
         assessor=assessor,
     )
     assert {first.verifier, second.verifier} == {busy, free}
@@ -568,12 +515,12 @@ def test_moderation_samples_across_verifiers_and_holds_certification(
 ):
     settings.VALIDATION_MODERATION_SHARE = 0.2
     settings.VALIDATION_IV_NEW_ASSESSOR_CASES = 100  # every case is verified
-    verifiers = [person_with(Role.INTERNAL_VERIFIER) for _ in range(2)]
+    verifiers = [person(Role.INTERNAL_VERIFIER) for _ in range(2)]
     verified = []
     for n in range(6):
         case = assessed_case(
-            candidate=person_with(Role.CANDIDATE),
-            unit=approved_unit(by=owner, code=f"AM-3{n}"),
+            candidate=person(Role.CANDIDATE),
+            unit=unit_approved(by=owner, code=f"AM-3{n}"),
             assessor=assessor,
         )
         verifier = verifiers[0] if n < 5 else verifiers[1]
@@ -587,10 +534,10 @@ def test_moderation_samples_across_verifiers_and_holds_certification(
     assert sorted(sample.plan["chosen"]) == sorted(c.pk for c in chosen)
     held = chosen[0]
     with pytest.raises(ValidationError) as refused:
-        step(held, CaseAction.CERTIFY, person_with(Role.ADMINISTRATOR))
+        step(held, CaseAction.CERTIFY, person(Role.ADMINISTRATOR))
     assert refused.value.messages == [str(services.AWAITING_MODERATION_MESSAGE)]
     with pytest.raises(PermissionDenied):  # another moderator's sample
-        step(held, CaseAction.MODERATE, person_with(Role.EXTERNAL_MODERATOR))
+        step(held, CaseAction.MODERATE, person(Role.EXTERNAL_MODERATOR))
     step(held, CaseAction.MODERATE, moderator)
     assert step(held, CaseAction.CERTIFY, verifiers[1]).status == CaseStatus.CERTIFIED
     sent_back = chosen[1]
@@ -692,7 +639,7 @@ def test_concurrent_certifications_of_one_case_make_one_certificate(
 
     case = assessed_case(candidate=candidate, unit=unit, assessor=assessor)
     case = step(case, CaseAction.VERIFY, verifier)
-    certifiers = [verifier, *(person_with(Role.INTERNAL_VERIFIER) for _ in range(4))]
+    certifiers = [verifier, *(person(Role.INTERNAL_VERIFIER) for _ in range(4))]
     results, errors = [], []
     barrier = threading.Barrier(len(certifiers))
 
@@ -731,7 +678,7 @@ def test_an_independent_verifier_opens_and_certifies_a_case_ready_for_it(
 ):
     settings.VALIDATION_IV_NEW_ASSESSOR_CASES = 0
     settings.VALIDATION_IV_SHARE = 0
-    certifier = person_with(Role.INTERNAL_VERIFIER)
+    certifier = person(Role.INTERNAL_VERIFIER)
     client.force_login(certifier)
     case = submitted_case(candidate=candidate, unit=unit, assessor=assessor)
     assert client.get(case.get_absolute_url()).status_code == 404  # not theirs yet

@@ -1,7 +1,6 @@
 """Evidence files are private: served only to people who may see the case, as a
 download the browser never renders, read through the storage API."""
 
-import io
 from http import HTTPStatus
 from pathlib import Path
 
@@ -10,39 +9,22 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 import pytest
-from PIL import Image
 
 from lms.accounts.roles import Role
 from lms.settings import base as base_settings
 from validation.files import evidence_file_check
-from validation.models import AssessmentCriterion, CriterionOutcome, EvidenceKind
+from validation.models import EvidenceKind
 from validation.services import cases as services
 from validation.services.cases import CaseAction
 
-from .conftest import person_with
+from .factories import case_new, criteria_of, decide_all, person, png_bytes, step
 
 pytestmark = pytest.mark.django_db
 
 
-def png_bytes() -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (6, 4), (200, 30, 30)).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-def criteria_of(unit):
-    return list(
-        AssessmentCriterion.objects.filter(outcome__unit=unit)
-        .select_related("outcome")
-        .order_by("outcome__number", "number")
-    )
-
-
 @pytest.fixture
 def case(candidate, unit, assessor):
-    return services.case_create(
-        candidate=candidate, unit=unit, assessor=assessor, by=assessor
-    )
+    return case_new(candidate=candidate, unit=unit, assessor=assessor)
 
 
 @pytest.fixture
@@ -96,14 +78,11 @@ def test_people_outside_the_case_are_refused_as_if_it_did_not_exist(
     client, photo, unit, assessor, user, who
 ):
     people = {
-        "other_candidate": services.case_create(
-            candidate=person_with(Role.CANDIDATE),
-            unit=unit,
-            assessor=assessor,
-            by=assessor,
+        "other_candidate": case_new(
+            candidate=person(Role.CANDIDATE), unit=unit, assessor=assessor
         ).candidate,
-        "unrelated_assessor": person_with(Role.ASSESSOR),
-        "unassigned_verifier": person_with(Role.INTERNAL_VERIFIER),
+        "unrelated_assessor": person(Role.ASSESSOR),
+        "unassigned_verifier": person(Role.INTERNAL_VERIFIER),
         "user": user,
     }
     client.force_login(people[who])
@@ -113,8 +92,8 @@ def test_people_outside_the_case_are_refused_as_if_it_did_not_exist(
 
 
 def test_the_candidate_and_the_assessor_get_the_file_as_a_download(client, photo):
-    for person in (photo.case.candidate, photo.case.assessor):
-        client.force_login(person)
+    for who in (photo.case.candidate, photo.case.assessor):
+        client.force_login(who)
         assert_served(client.get(file_url(photo)), photo)
 
 
@@ -124,29 +103,9 @@ def test_the_verifier_gets_the_file_once_the_case_is_sampled_for_them(
     case = photo.case
     client.force_login(verifier)
     assert client.get(file_url(photo)).status_code == HTTPStatus.NOT_FOUND
-    case.refresh_from_db()
-    services.case_transition(
-        case=case,
-        action=CaseAction.SUBMIT,
-        by=case.candidate,
-        expected_version=case.version,
-    )
-    for criterion in criteria_of(case.unit):
-        services.criterion_decide(
-            case=case,
-            criterion=criterion,
-            outcome=CriterionOutcome.MET,
-            reason="Planen viser det.",
-            evidence=[photo],
-            by=case.assessor,
-        )
-    case.refresh_from_db()
-    services.case_transition(
-        case=case,
-        action=CaseAction.ASSESS,
-        by=case.assessor,
-        expected_version=case.version,
-    )
+    step(case, CaseAction.SUBMIT, case.candidate)
+    decide_all(case, reason="Planen viser det.", evidence=[photo])
+    step(case, CaseAction.ASSESS, case.assessor)
     case.refresh_from_db()
     assert case.verifier == verifier
     assert_served(client.get(file_url(photo)), photo)

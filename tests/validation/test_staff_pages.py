@@ -14,7 +14,7 @@ import pytest
 
 from lms.accounts import services as account_services
 from lms.accounts.roles import Role
-from tests.accounts.factories import TEST_PASSWORD, UserFactory
+from tests.accounts.factories import TEST_PASSWORD
 from validation.forms_staff import OUTCOME_REQUIRED_MESSAGE, UNKNOWN_CANDIDATE_MESSAGE
 from validation.models import (
     AssessmentCriterion,
@@ -28,8 +28,17 @@ from validation.models import (
 )
 from validation.services import cases as case_services
 from validation.services.cases import CaseAction
-from validation.services.units import unit_approve
 
+from .factories import (
+    assessed_case,
+    case_new,
+    criteria_of,
+    decide_all,
+    person,
+    step,
+    submitted_case,
+    unit_approved,
+)
 from .test_units import make_unit
 
 pytestmark = pytest.mark.django_db
@@ -40,13 +49,6 @@ def english(text) -> str:
         return str(text)
 
 
-def person(*roles, **fields):
-    user = UserFactory(**fields)
-    for role in roles:
-        account_services.role_grant(user=user, role=role)
-    return user
-
-
 @pytest.fixture
 def client_en(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
@@ -54,82 +56,15 @@ def client_en(client):
 
 
 @pytest.fixture
-def assessor(db):
-    return person(Role.ASSESSOR, first_name="Ada", last_name="Assessor")
-
-
-@pytest.fixture
-def verifier(db):
-    return person(Role.INTERNAL_VERIFIER, first_name="Vera", last_name="Verifier")
-
-
-@pytest.fixture
-def moderator(db):
-    return person(Role.EXTERNAL_MODERATOR, first_name="Mo", last_name="Moderator")
-
-
-@pytest.fixture
 def unit(owner):
-    return unit_approve(
-        unit=make_unit(code="AM-01", outcomes=(("a", "b"), ("c",))), by=owner
-    )
-
-
-def criteria_of(unit):
-    return list(
-        AssessmentCriterion.objects.filter(outcome__unit=unit)
-        .select_related("outcome")
-        .order_by("outcome__number", "number")
+    """AM-01 "Mentor": criteria 1.1, 1.2 and 2.1."""
+    return unit_approved(
+        by=owner, code="AM-01", title="Mentor", outcomes=(("a", "b"), ("c",))
     )
 
 
 def refreshed(case):
     return Case.objects.get(pk=case.pk)
-
-
-def move(case, action, by, reason=""):
-    case = refreshed(case)
-    return case_services.case_transition(
-        case=case, action=action, by=by, expected_version=case.version, reason=reason
-    )
-
-
-def submitted_case(unit, assessor, *, candidate=None, pieces=1):
-    """A case whose candidate mapped `pieces` reflections to every criterion
-    and submitted it."""
-    candidate = candidate or person()
-    case = case_services.case_create(
-        candidate=candidate, unit=unit, assessor=assessor, by=assessor
-    )
-    for n in range(pieces):
-        case_services.evidence_add(
-            case=case,
-            by=candidate,
-            kind=EvidenceKind.REFLECTION,
-            title=f"Refleksjon {n + 1}",
-            text="Slik gjorde jeg det.",
-            criteria=criteria_of(unit),
-        )
-    return move(case, CaseAction.SUBMIT, candidate)
-
-
-def decide_all_met(case, assessor):
-    evidence = list(case.evidence.all())
-    for criterion in criteria_of(case.unit):
-        case_services.criterion_decide(
-            case=case,
-            criterion=criterion,
-            outcome=CriterionOutcome.MET,
-            reason="Vist i refleksjonen.",
-            evidence=evidence,
-            by=assessor,
-        )
-
-
-def assessed_case(unit, assessor):
-    case = submitted_case(unit, assessor)
-    decide_all_met(case, assessor)
-    return move(case, CaseAction.ASSESS, assessor)
 
 
 def page_text(response) -> str:
@@ -144,11 +79,9 @@ def messages_of(response) -> list[str]:
 
 
 def test_the_queue_groups_the_assessors_cases_by_what_waits(client_en, assessor, unit):
-    submitted = submitted_case(unit, assessor)
-    planned = case_services.case_create(
-        candidate=person(), unit=unit, assessor=assessor, by=assessor
-    )
-    someone_elses = submitted_case(unit, person(Role.ASSESSOR))
+    submitted = submitted_case(unit=unit, assessor=assessor)
+    planned = case_new(unit=unit, assessor=assessor)
+    someone_elses = submitted_case(unit=unit, assessor=person(Role.ASSESSOR))
     client_en.force_login(assessor)
     response = client_en.get(reverse("validation:queue"))
     assert response.status_code == HTTPStatus.OK
@@ -165,7 +98,7 @@ def test_the_queue_groups_the_assessors_cases_by_what_waits(client_en, assessor,
 
 
 def test_the_queue_refuses_people_who_are_not_assessors(client, unit, assessor):
-    candidate = submitted_case(unit, assessor).candidate
+    candidate = submitted_case(unit=unit, assessor=assessor).candidate
     client.force_login(candidate)
     assert client.get(reverse("validation:queue")).status_code == HTTPStatus.FORBIDDEN
     client.logout()
@@ -183,17 +116,15 @@ def queries_for(client, url) -> int:
 def test_the_queue_costs_the_same_queries_for_one_case_or_many(
     client, assessor, unit, owner
 ):
-    submitted_case(unit, assessor)
+    submitted_case(unit=unit, assessor=assessor)
     client.force_login(assessor)
     url = reverse("validation:queue")
     client.get(url)  # warm the session and the caches
     few = queries_for(client, url)
-    other_unit = unit_approve(unit=make_unit(code="AM-02"), by=owner)
+    other_unit = unit_approved(by=owner, code="AM-02", outcomes=1)
     for _n in range(6):
-        submitted_case(unit, assessor)
-        case_services.case_create(
-            candidate=person(), unit=other_unit, assessor=assessor, by=assessor
-        )
+        submitted_case(unit=unit, assessor=assessor)
+        case_new(unit=other_unit, assessor=assessor)
     assert queries_for(client, url) == few
 
 
@@ -256,9 +187,7 @@ def test_a_second_case_on_the_same_unit_is_refused_on_the_candidate_field(
     client_en, assessor, unit
 ):
     candidate = person()
-    case_services.case_create(
-        candidate=candidate, unit=unit, assessor=assessor, by=assessor
-    )
+    case_new(candidate=candidate, unit=unit, assessor=assessor)
     client_en.force_login(assessor)
     response = client_en.post(
         reverse("validation:case_plan"),
@@ -339,7 +268,7 @@ def decision_data(case, answers):
 
 
 def test_the_assess_page_is_a_form_per_criterion(client_en, assessor, unit):
-    case = submitted_case(unit, assessor)
+    case = submitted_case(unit=unit, assessor=assessor)
     client_en.force_login(assessor)
     response = client_en.get(reverse("validation:assess", args=[case.pk]))
     assert response.status_code == HTTPStatus.OK
@@ -355,7 +284,7 @@ def test_the_assess_page_is_a_form_per_criterion(client_en, assessor, unit):
 
 
 def test_the_evidence_mapped_to_a_criterion_is_offered_first(client_en, assessor, unit):
-    case = submitted_case(unit, assessor)
+    case = submitted_case(unit=unit, assessor=assessor)
     first, second, third = criteria_of(unit)
     extra = Evidence.objects.create(
         case=case,
@@ -381,7 +310,7 @@ def test_the_evidence_mapped_to_a_criterion_is_offered_first(client_en, assessor
 
 
 def test_wrong_people_on_the_assess_page(client, assessor, unit, administrator):
-    case = submitted_case(unit, assessor)
+    case = submitted_case(unit=unit, assessor=assessor)
     url = reverse("validation:assess", args=[case.pk])
     # Another assessor may not even know the case exists.
     client.force_login(person(Role.ASSESSOR))
@@ -399,16 +328,14 @@ def test_wrong_people_on_the_assess_page(client, assessor, unit, administrator):
 
 
 def test_the_assess_page_is_only_for_a_submitted_case(client, assessor, unit):
-    case = case_services.case_create(
-        candidate=person(), unit=unit, assessor=assessor, by=assessor
-    )
+    case = case_new(unit=unit, assessor=assessor)
     client.force_login(assessor)
     response = client.get(reverse("validation:assess", args=[case.pk]))
     assert response.status_code == HTTPStatus.FORBIDDEN
 
 
 def test_met_needs_cited_evidence(client_en, assessor, unit):
-    case = submitted_case(unit, assessor)
+    case = submitted_case(unit=unit, assessor=assessor)
     first, *_rest = criteria_of(unit)
     client_en.force_login(assessor)
     response = client_en.post(
@@ -421,7 +348,7 @@ def test_met_needs_cited_evidence(client_en, assessor, unit):
 
 
 def test_not_yet_needs_a_reason_and_then_nothing_is_kept(client_en, assessor, unit):
-    case = submitted_case(unit, assessor)
+    case = submitted_case(unit=unit, assessor=assessor)
     first, second, _third = criteria_of(unit)
     piece = case.evidence.get()
     client_en.force_login(assessor)
@@ -444,7 +371,7 @@ def test_not_yet_needs_a_reason_and_then_nothing_is_kept(client_en, assessor, un
 
 
 def test_a_reason_without_a_decision_asks_for_the_decision(client_en, assessor, unit):
-    case = submitted_case(unit, assessor)
+    case = submitted_case(unit=unit, assessor=assessor)
     first, *_rest = criteria_of(unit)
     client_en.force_login(assessor)
     response = client_en.post(
@@ -458,7 +385,7 @@ def test_a_reason_without_a_decision_asks_for_the_decision(client_en, assessor, 
 
 
 def test_changed_answers_make_new_rows_unchanged_ones_do_not(client_en, assessor, unit):
-    case = submitted_case(unit, assessor)
+    case = submitted_case(unit=unit, assessor=assessor)
     first, second, third = criteria_of(unit)
     piece = case.evidence.get()
     url = reverse("validation:assess", args=[case.pk])
@@ -499,7 +426,7 @@ def test_changed_answers_make_new_rows_unchanged_ones_do_not(client_en, assessor
 def test_the_assessment_is_refused_while_a_criterion_is_not_met(
     client_en, assessor, unit
 ):
-    case = submitted_case(unit, assessor)
+    case = submitted_case(unit=unit, assessor=assessor)
     first, second, third = criteria_of(unit)
     piece = case.evidence.get()
     for criterion in (first, second):
@@ -531,8 +458,8 @@ def test_the_assessment_is_refused_while_a_criterion_is_not_met(
 
 
 def test_the_assessor_confirms_when_every_criterion_is_met(client_en, assessor, unit):
-    case = submitted_case(unit, assessor)
-    decide_all_met(case, assessor)
+    case = submitted_case(unit=unit, assessor=assessor)
+    decide_all(case)
     client_en.force_login(assessor)
     response = client_en.post(
         reverse("validation:assess", args=[case.pk]),
@@ -544,8 +471,8 @@ def test_the_assessor_confirms_when_every_criterion_is_met(client_en, assessor, 
 
 
 def test_a_stale_form_is_told_and_changes_nothing(client_en, assessor, unit):
-    case = submitted_case(unit, assessor)
-    decide_all_met(case, assessor)
+    case = submitted_case(unit=unit, assessor=assessor)
+    decide_all(case)
     client_en.force_login(assessor)
     response = client_en.post(
         reverse("validation:assess", args=[case.pk]),
@@ -558,7 +485,7 @@ def test_a_stale_form_is_told_and_changes_nothing(client_en, assessor, unit):
 
 
 def test_sending_back_needs_feedback(client_en, assessor, unit):
-    case = submitted_case(unit, assessor)
+    case = submitted_case(unit=unit, assessor=assessor)
     url = reverse("validation:assess", args=[case.pk])
     client_en.force_login(assessor)
     response = client_en.post(
@@ -582,11 +509,9 @@ def test_sending_back_needs_feedback(client_en, assessor, unit):
 
 
 def big_submitted_case(owner, assessor, *, code, outcomes, pieces):
-    unit = unit_approve(unit=make_unit(code=code, outcomes=outcomes), by=owner)
-    candidate = person()
-    case = case_services.case_create(
-        candidate=candidate, unit=unit, assessor=assessor, by=assessor
-    )
+    unit = unit_approved(by=owner, code=code, outcomes=outcomes)
+    case = case_new(unit=unit, assessor=assessor)
+    candidate = case.candidate
     criteria = criteria_of(unit)
     evidence = Evidence.objects.bulk_create(
         [
@@ -609,8 +534,8 @@ def big_submitted_case(owner, assessor, *, code, outcomes, pieces):
             for n, piece in enumerate(evidence)
         ]
     )
-    move(case, CaseAction.START, candidate)
-    case = move(case, CaseAction.SUBMIT, candidate)
+    step(case, CaseAction.START, candidate)
+    case = step(case, CaseAction.SUBMIT, candidate)
     for n, criterion in enumerate(criteria):
         case_services.criterion_decide(
             case=case,
@@ -647,7 +572,7 @@ def test_the_assess_page_costs_the_same_queries_for_a_big_unit(client, owner, as
 def test_the_verifier_sees_their_samples_and_the_plan(
     client_en, assessor, verifier, unit
 ):
-    case = assessed_case(unit, assessor)
+    case = assessed_case(unit=unit, assessor=assessor)
     assert refreshed(case).verifier == verifier  # a new assessor: sampled
     other_verifier = person(Role.INTERNAL_VERIFIER)
     client_en.force_login(verifier)
@@ -673,9 +598,10 @@ def test_ready_to_certify_leaves_out_the_verifiers_own_cases(
 ):
     settings.VALIDATION_IV_NEW_ASSESSOR_CASES = 0
     settings.VALIDATION_IV_SHARE = 0
-    case = assessed_case(unit, assessor)
+    case = assessed_case(unit=unit, assessor=assessor)
     assert refreshed(case).iv_selected is False
-    own = assessed_case(unit, verifier_as_assessor := person(Role.ASSESSOR))
+    verifier_as_assessor = person(Role.ASSESSOR)
+    own = assessed_case(unit=unit, assessor=verifier_as_assessor)
     account_services.role_grant(user=verifier_as_assessor, role=Role.INTERNAL_VERIFIER)
     client_en.force_login(verifier)
     response = client_en.get(reverse("validation:verification"))
@@ -696,8 +622,8 @@ def test_the_verification_page_is_refused_to_others(client, role):
 
 
 def verified_case(unit, assessor, verifier):
-    case = assessed_case(unit, assessor)
-    return move(case, CaseAction.VERIFY, verifier)
+    case = assessed_case(unit=unit, assessor=assessor)
+    return step(case, CaseAction.VERIFY, verifier)
 
 
 def test_the_moderator_draws_a_sample_and_writes_the_report_once(
@@ -748,8 +674,8 @@ def test_the_moderation_list_counts_confirmed_and_sent_back_cases(
     first = verified_case(unit, assessor, verifier)
     second = verified_case(unit, assessor, verifier)
     case_services.moderation_sample_draw(moderator=moderator)
-    move(first, CaseAction.MODERATE, moderator)
-    move(second, CaseAction.MODERATOR_SEND_BACK, moderator, reason="Tynt grunnlag.")
+    step(first, CaseAction.MODERATE, moderator)
+    step(second, CaseAction.MODERATOR_SEND_BACK, moderator, reason="Tynt grunnlag.")
     client_en.force_login(moderator)
     (row,) = client_en.get(reverse("validation:moderation")).context["samples"]
     assert (row.case_count, row.waiting_count) == (2, 0)
@@ -822,7 +748,7 @@ def test_each_role_lands_on_its_work(client, role, landing):
 def test_a_candidate_with_cases_lands_on_them_and_next_still_wins(
     client, assessor, unit
 ):
-    candidate = submitted_case(unit, assessor).candidate
+    candidate = submitted_case(unit=unit, assessor=assessor).candidate
     response = log_in(client, candidate)
     assert response["Location"] == reverse("validation:my_cases")
     client.logout()
