@@ -8,6 +8,10 @@ at every session and done with 12 lessons. Every other firm is certified, up to
 has reflection notes and progress on the lesson measured, one quiz finished and one
 half answered, a kursbevis, and a firm whose inclusion plan waits for review.
 
+Validation: an assessor with one planned case per firm (up to VALIDATION_QUEUE)
+and a submitted case on a unit of 20 criteria with 100 pieces of evidence (every
+criterion decided), whose candidate also has cases on the three demo units.
+
 People, firms, enrolments, attendance and progress are written in bulk so that
 2,000 firms build in minutes; quizzes, notes, plans and certificates go through
 the services, as the product makes them.
@@ -15,6 +19,7 @@ the services, as the product makes them.
 
 import io
 import os
+import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -35,6 +40,10 @@ CERTIFIED = 20
 # lessons run from about 340 to 1,460) with internal page links, three measure
 # references and a reflection question (see cms/demo_content).
 LESSON_SLUG = "malgruppe-innvandrere-utenfor-arbeidslivet"
+# The validation case measured: 5 outcomes × 4 criteria, 100 pieces of evidence
+# (every tenth a PDF), each mapped to three criteria.
+BIG_UNIT_OUTCOMES, BIG_UNIT_CRITERIA, BIG_CASE_EVIDENCE = 5, 4, 100
+VALIDATION_QUEUE = 200
 
 
 @dataclass
@@ -49,6 +58,9 @@ class Fixture:
     open_attempt: object
     course_certificate: object
     certification: object
+    validation_assessor: object
+    validation_candidate: object
+    big_case: object
     firms: int
 
 
@@ -68,6 +80,10 @@ def _empty_database():
                 os.remove(db["NAME"] + suffix)
     else:
         call_command("flush", interactive=False, verbosity=0)
+    from django.core.files.storage import storages
+
+    # Evidence files of an earlier run belong to the database just emptied.
+    shutil.rmtree(storages["evidence"].location, ignore_errors=True)
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     call_command("seed_demo", verbosity=0, stdout=io.StringIO())
@@ -283,6 +299,10 @@ def build(firms: int) -> Fixture:
     ]
     certification.course_certificates_issue(run=run, by=leader)
     _note("quizzes, notes, plan and certificates")
+    assessor, candidate, big_case = _validation(
+        [users[n * PEOPLE_PER_FIRM] for n in range(min(firms, VALIDATION_QUEUE))]
+    )
+    _note("validation cases")
     from courses.models import CourseCertificate
 
     return Fixture(
@@ -296,5 +316,125 @@ def build(firms: int) -> Fixture:
         open_attempt=ongoing,
         course_certificate=CourseCertificate.objects.get(run=run, user=participant),
         certification=made[0],
+        validation_assessor=assessor,
+        validation_candidate=candidate,
+        big_case=big_case,
         firms=firms,
+    )
+
+
+def _validation(queue_candidates):
+    """The assessor, the candidate and the big case, through the services."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from lms.accounts import services as accounts
+    from lms.accounts.roles import Role
+    from validation.demo import pdf_bytes
+    from validation.files import evidence_file_check
+    from validation.models import AssessmentCriterion, Unit, UnitStatus
+    from validation.services import cases
+    from validation.services.cases import CaseAction
+    from validation.services.units import unit_approve, unit_create_draft
+
+    def person(email, role):
+        user = accounts.user_create(
+            email=email, password="bench", first_name="Bench", last_name=role.value
+        )
+        accounts.role_grant(user=user, role=role)
+        return user
+
+    panel = person("bench-panel@example.no", Role.PROGRAMME_OWNER)
+    assessor = person("bench-validerer@example.no", Role.ASSESSOR)
+    candidate = person("bench-kandidat@example.no", Role.CANDIDATE)
+    unit = unit_create_draft(
+        code="BENCH-20",
+        title="Veilede en ny kollega gjennom et helt inkluderingsløp",
+        level="3",
+        credits=6,
+        purpose="Benchmark-enhet med 20 vurderingskriterier.",
+        outcomes=[
+            (
+                o,
+                f"Læringsutbytte {o}",
+                [
+                    (c, f"Kriterium {o}.{c}: kandidaten viser dette i praksis")
+                    for c in range(1, BIG_UNIT_CRITERIA + 1)
+                ],
+            )
+            for o in range(1, BIG_UNIT_OUTCOMES + 1)
+        ],
+    )
+    unit = unit_approve(unit=unit, by=panel, note="Benchmark")
+    criteria = list(
+        AssessmentCriterion.objects.filter(outcome__unit=unit)
+        .select_related("outcome")
+        .order_by("outcome__number", "number")
+    )
+    big_case = cases.case_create(
+        candidate=candidate, unit=unit, assessor=assessor, by=assessor
+    )
+    evidence = []
+    for n in range(BIG_CASE_EVIDENCE):
+        mapped = [criteria[(n + k) % len(criteria)] for k in range(3)]
+        checked = None
+        if n % 10 == 0:
+            lines = [f"Bevis {n + 1}", "Referat fra oppfølgingssamtale."]
+            checked = evidence_file_check(
+                upload=SimpleUploadedFile(
+                    f"bevis-{n + 1}.pdf", pdf_bytes(lines), "application/pdf"
+                )
+            )
+        evidence.append(
+            cases.evidence_add(
+                case=big_case,
+                by=candidate,
+                kind="file" if checked else "reflection",
+                title=f"Bevis {n + 1}: oppfølging av en ny kollega",
+                text="Slik fulgte jeg opp den nye kollegaen denne uka. " * 6,
+                checked_file=checked,
+                criteria=mapped,
+            )
+        )
+    _bench_step(big_case, CaseAction.SUBMIT, candidate)
+    for index, criterion in enumerate(criteria):
+        cases.criterion_decide(
+            case=big_case,
+            criterion=criterion,
+            outcome="met",
+            reason="Vist i bevisene som er knyttet til kriteriet.",
+            evidence=[evidence[(index - k) % len(evidence)] for k in range(3)],
+            by=assessor,
+        )
+    # The candidate's other cases: the demo units, one with evidence.
+    for code in ("AM-01", "AM-02", "AM-03"):
+        demo_unit = Unit.objects.filter(code=code, status=UnitStatus.APPROVED).first()
+        if demo_unit is None:
+            continue
+        case = cases.case_create(
+            candidate=candidate, unit=demo_unit, assessor=assessor, by=assessor
+        )
+        if code == "AM-01":
+            cases.evidence_add(
+                case=case,
+                by=candidate,
+                kind="reflection",
+                title="Refleksjonsnotat: første arbeidsdag",
+                text="Slik tok jeg imot den nye kollegaen den første dagen.",
+                criteria=AssessmentCriterion.objects.filter(outcome__unit=demo_unit)[
+                    :3
+                ],
+            )
+    # The assessor's queue: a planned case per firm on the big unit.
+    for person_ in queue_candidates:
+        cases.case_create(candidate=person_, unit=unit, assessor=assessor, by=assessor)
+    big_case.refresh_from_db()
+    return assessor, candidate, big_case
+
+
+def _bench_step(case, action, by):
+    from validation.services.cases import case_transition
+
+    case.refresh_from_db()
+    return case_transition(
+        case=case, action=action, by=by, expected_version=case.version
     )

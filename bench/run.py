@@ -198,6 +198,26 @@ def pages(data):
             reverse("courses:plan_review", args=[data.enrolment.pk]),
             leader,
         ),
+        # Validation: the candidate's cases, the assessor's queue, and the
+        # criteria × evidence grid of a 20-criterion case with 100 pieces.
+        Page(
+            "validation-my-cases",
+            "participant",
+            reverse("validation:my_cases"),
+            data.validation_candidate,
+        ),
+        Page(
+            "validation-queue",
+            "staff",
+            reverse("validation:queue"),
+            data.validation_assessor,
+        ),
+        Page(
+            "validation-case",
+            "staff",
+            reverse("validation:case", args=[data.big_case.pk]),
+            data.validation_assessor,
+        ),
     ]
 
 

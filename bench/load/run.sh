@@ -73,9 +73,14 @@ export DATABASE_URL="postgres://lms:lms@127.0.0.1:$PGPORT/$DB"
 export SECRET_KEY
 SECRET_KEY=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
 export ALLOWED_HOSTS=127.0.0.1
+# One signing key for every worker (a throwaway, made before production settings load).
+export CREDENTIAL_SIGNING_KEYS
+CREDENTIAL_SIGNING_KEYS="[$($BIN/python manage.py credential_signing_key --settings=lms.settings.dev 2>/dev/null)]"
 # Plain HTTP on loopback (no TLS proxy in front): no redirect, no Secure cookies.
 export SECURE_SSL_REDIRECT=0
 export STATIC_ROOT="$work/static"
+# The demo's evidence files (seed_demo) go with the rest of the run's files.
+export PRIVATE_MEDIA_ROOT="$work/private_media"
 export LOG_LEVEL=WARNING
 
 echo "== load: database $DB, demo data, participants"

@@ -39,6 +39,9 @@ PAGES = {
     "run-overview",
     "attendance",
     "plan-review",
+    "validation-my-cases",
+    "validation-queue",
+    "validation-case",
 }
 
 
