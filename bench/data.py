@@ -332,7 +332,7 @@ def _validation(queue_candidates):
     from validation.demo import pdf_bytes
     from validation.files import evidence_file_check
     from validation.models import AssessmentCriterion, Unit, UnitStatus
-    from validation.services import cases
+    from validation.services import cases, portfolio
     from validation.services.cases import CaseAction
     from validation.services.units import unit_approve, unit_create_draft
 
@@ -385,7 +385,7 @@ def _validation(queue_candidates):
                 )
             )
         evidence.append(
-            cases.evidence_add(
+            portfolio.evidence_add(
                 case=big_case,
                 by=candidate,
                 kind="file" if checked else "reflection",
@@ -397,7 +397,7 @@ def _validation(queue_candidates):
         )
     _bench_step(big_case, CaseAction.SUBMIT, candidate)
     for index, criterion in enumerate(criteria):
-        cases.criterion_decide(
+        portfolio.criterion_decide(
             case=big_case,
             criterion=criterion,
             outcome="met",
@@ -414,7 +414,7 @@ def _validation(queue_candidates):
             candidate=candidate, unit=demo_unit, assessor=assessor, by=assessor
         )
         if code == "AM-01":
-            cases.evidence_add(
+            portfolio.evidence_add(
                 case=case,
                 by=candidate,
                 kind="reflection",

@@ -39,15 +39,9 @@ from .demo_content.cases import (
 from .demo_content.units import PATHWAYS, UNITS
 from .models import AssessmentCriterion, Case, CriterionOutcome, Pathway, Unit
 from .models.units import UnitStatus
-from .services.cases import (
-    CaseAction,
-    case_create,
-    case_transition,
-    criterion_decide,
-    evidence_add,
-    moderation_sample_draw,
-    moderation_sample_report,
-)
+from .services.cases import CaseAction, case_create, case_transition
+from .services.portfolio import criterion_decide, evidence_add
+from .services.sampling import moderation_sample_draw, moderation_sample_report
 from .services.units import unit_approve, unit_create_draft
 
 # The moderator's samples are drawn with this seed: the same demo every time.

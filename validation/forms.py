@@ -8,7 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from .files import EvidenceFileField
 from .models import AssessmentCriterion, EvidenceKind, UnitStatus
-from .services.cases import (
+from .services.portfolio import (
     CRITERION_NOT_IN_UNIT_MESSAGE,
     EVIDENCE_FILE_REQUIRED_MESSAGE,
     EVIDENCE_TEXT_REQUIRED_MESSAGE,

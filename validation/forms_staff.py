@@ -18,6 +18,7 @@ from lms.accounts.rules import is_assessor
 from .models import Case, CriterionOutcome, Unit, UnitStatus
 from .selectors import CriterionRow, Portfolio
 from .services import cases as case_services
+from .services import portfolio
 
 UNKNOWN_CANDIDATE_MESSAGE = _(
     "Nobody has an account with this e-mail address. Check the address, or ask "
@@ -211,7 +212,7 @@ class CriterionDecisionForm(forms.Form):
 
     def decide(self, *, case: Case, by: User) -> None:
         outcome, reason, evidence = self.answer
-        case_services.criterion_decide(
+        portfolio.criterion_decide(
             case=case,
             criterion=self.row.criterion,
             outcome=outcome,

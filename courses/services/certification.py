@@ -14,9 +14,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from lms.verification import code_in_use
+from lms.verification import unused_code
 
-from ..codes import new_code
 from ..models import (
     CertificateStatus,
     Certification,
@@ -95,15 +94,6 @@ def renewal_opens_on(certification: Certification) -> date:
     return date.fromordinal(certification.valid_until.toordinal() - RENEWAL_WINDOW_DAYS)
 
 
-def _unused_code() -> str:
-    """A code no certificate of any kind uses yet (collisions are ~impossible,
-    but a code must never point at two certificates)."""
-    while True:
-        code = new_code()
-        if not code_in_use(code):
-            return code
-
-
 def _event(certification, kind, *, by, reason=""):
     CertificationEvent.objects.create(
         certification=certification,
@@ -132,7 +122,7 @@ def certification_create(
     certification = Certification(
         enrolment=enrolment,
         holder_name=enrolment.firm.name,
-        code=_unused_code(),
+        code=unused_code(),
         issued_on=today,
         valid_until=add_months(today, course.certificate_validity_months),
         issued_by=by,
@@ -260,7 +250,7 @@ def course_certificates_issue(
                         run=run,
                         user=user,
                         holder_name=str(user),
-                        code=_unused_code(),
+                        code=unused_code(),
                         issued_on=today,
                         issued_by=by,
                     )

@@ -60,3 +60,14 @@ def verify(code: str) -> Verified | None:
 
 def code_in_use(code: str) -> bool:
     return verify(code) is not None
+
+
+def unused_code() -> str:
+    """A fresh code no certificate of any kind uses yet (collisions are all but
+    impossible, but a code must never point at two certificates)."""
+    from courses.codes import new_code
+
+    while True:
+        code = new_code()
+        if not code_in_use(code):
+            return code

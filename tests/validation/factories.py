@@ -26,6 +26,7 @@ from validation.models import (
     Unit,
 )
 from validation.services import cases as services
+from validation.services import portfolio
 from validation.services.cases import CaseAction
 from validation.services.units import unit_approve, unit_create_draft
 
@@ -114,7 +115,7 @@ def reflect(
 ) -> Evidence:
     """A reflection by `by` (the candidate if not given) mapped to `criteria`
     (every criterion of the unit if not given)."""
-    return services.evidence_add(
+    return portfolio.evidence_add(
         case=case,
         by=by or case.candidate,
         kind=EvidenceKind.REFLECTION,
@@ -170,7 +171,7 @@ def decide_all(
     (the case's first piece if not given)."""
     evidence = [case.evidence.first()] if evidence is None else evidence
     for criterion in criteria_of(case.unit):
-        services.criterion_decide(
+        portfolio.criterion_decide(
             case=case,
             criterion=criterion,
             outcome=outcome,

@@ -22,6 +22,7 @@ from validation.models import (
     EvidenceKind,
 )
 from validation.services import cases as services
+from validation.services import portfolio
 from validation.services.cases import CaseAction
 from validation.views import cases as views
 
@@ -466,8 +467,8 @@ def test_a_witness_statement_needs_the_witness(client, case):
     )
     assert response.status_code == HTTPStatus.BAD_REQUEST
     form = response.context["form"]
-    assert form.errors["witness_name"] == [str(services.WITNESS_REQUIRED_MESSAGE)]
-    assert form.errors["witness_role"] == [str(services.WITNESS_REQUIRED_MESSAGE)]
+    assert form.errors["witness_name"] == [str(portfolio.WITNESS_REQUIRED_MESSAGE)]
+    assert form.errors["witness_role"] == [str(portfolio.WITNESS_REQUIRED_MESSAGE)]
     assert not Evidence.objects.exists()
     response = client.post(
         case_url(case, "validation:evidence_add"),
@@ -493,12 +494,12 @@ def test_a_witness_statement_needs_the_witness(client, case):
         (
             {"kind": "file", "title": "Plan"},
             "file",
-            services.EVIDENCE_FILE_REQUIRED_MESSAGE,
+            portfolio.EVIDENCE_FILE_REQUIRED_MESSAGE,
         ),
         (
             {"kind": "reflection", "title": "Tanker", "text": "  "},
             "text",
-            services.EVIDENCE_TEXT_REQUIRED_MESSAGE,
+            portfolio.EVIDENCE_TEXT_REQUIRED_MESSAGE,
         ),
         ({"kind": "reflection", "text": "Tekst"}, "title", "This field is required."),
         ({"title": "Tekst", "text": "Tekst"}, "kind", "This field is required."),
@@ -550,7 +551,7 @@ def test_criteria_of_another_unit_are_refused_and_nothing_is_saved(client, case,
     )
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert response.context["form"].errors["criteria"] == [
-        str(services.CRITERION_NOT_IN_UNIT_MESSAGE)
+        str(portfolio.CRITERION_NOT_IN_UNIT_MESSAGE)
     ]
     assert not Evidence.objects.exists()
 
@@ -641,7 +642,7 @@ def test_submitted_evidence_is_locked_for_the_candidate(
         reverse("validation:evidence_remove", kwargs={"pk": piece.pk})
     )
     assert response.status_code == HTTPStatus.FOUND
-    assert str(services.EVIDENCE_LOCKED_MESSAGE) in client.get(response.url).text
+    assert str(portfolio.EVIDENCE_LOCKED_MESSAGE) in client.get(response.url).text
     assert Evidence.objects.filter(pk=piece.pk).exists()
 
 
@@ -660,7 +661,7 @@ def test_the_author_removes_a_piece_after_confirming(client, case):
 
 def test_evidence_cited_in_a_decision_is_not_removed(client, candidate, unit, assessor):
     case = submitted_case(candidate=candidate, unit=unit, assessor=assessor)
-    observation = services.evidence_add(
+    observation = portfolio.evidence_add(
         case=case,
         by=assessor,
         kind=EvidenceKind.OBSERVATION,
@@ -668,7 +669,7 @@ def test_evidence_cited_in_a_decision_is_not_removed(client, candidate, unit, as
         text="Sett på arbeidsplassen.",
         criteria=criteria_of(unit)[:1],
     )
-    services.criterion_decide(
+    portfolio.criterion_decide(
         case=case,
         criterion=criteria_of(unit)[0],
         outcome=CriterionOutcome.MET,
@@ -681,5 +682,5 @@ def test_evidence_cited_in_a_decision_is_not_removed(client, candidate, unit, as
         reverse("validation:evidence_remove", kwargs={"pk": observation.pk})
     )
     assert response.status_code == HTTPStatus.FOUND
-    assert str(services.EVIDENCE_CITED_MESSAGE) in client.get(response.url).text
+    assert str(portfolio.EVIDENCE_CITED_MESSAGE) in client.get(response.url).text
     assert Evidence.objects.filter(pk=observation.pk).exists()

@@ -22,7 +22,9 @@ from validation.models import (
     ValidationCertificate,
 )
 from validation.services import cases as services
-from validation.services.cases import CASE_TRANSITIONS, CaseAction, SamplingReason
+from validation.services import portfolio, sampling
+from validation.services.cases import CASE_TRANSITIONS, CaseAction
+from validation.services.sampling import SamplingReason
 
 from .factories import (
     assessed_case,
@@ -297,7 +299,7 @@ def test_the_unit_is_achieved_only_when_every_criterion_is_met(
     case = submitted_case(candidate=candidate, unit=unit, assessor=assessor)
     decide_all(case)
     last = criteria_of(unit)[-1]
-    services.criterion_decide(
+    portfolio.criterion_decide(
         case=case,
         criterion=last,
         outcome=CriterionOutcome.NOT_YET,
@@ -315,7 +317,7 @@ def test_the_unit_is_achieved_only_when_every_criterion_is_met(
     ]
     assert Case.objects.get(pk=case.pk).status == CaseStatus.SUBMITTED
     # The latest decision counts: a changed mind is a new row, the old one stays.
-    services.criterion_decide(
+    portfolio.criterion_decide(
         case=case,
         criterion=last,
         outcome=CriterionOutcome.MET,
@@ -333,7 +335,7 @@ def test_a_criterion_is_met_only_on_cited_evidence_with_a_reason(
     case = submitted_case(candidate=candidate, unit=unit, assessor=assessor)
     criterion = criteria_of(unit)[0]
     with pytest.raises(ValidationError) as refused:
-        services.criterion_decide(
+        portfolio.criterion_decide(
             case=case,
             criterion=criterion,
             outcome=CriterionOutcome.MET,
@@ -341,9 +343,9 @@ def test_a_criterion_is_met_only_on_cited_evidence_with_a_reason(
             evidence=[],
             by=assessor,
         )
-    assert refused.value.messages == [str(services.DECISION_EVIDENCE_MESSAGE)]
+    assert refused.value.messages == [str(portfolio.DECISION_EVIDENCE_MESSAGE)]
     with pytest.raises(ValidationError) as refused:
-        services.criterion_decide(
+        portfolio.criterion_decide(
             case=case,
             criterion=criterion,
             outcome=CriterionOutcome.NOT_YET,
@@ -351,9 +353,9 @@ def test_a_criterion_is_met_only_on_cited_evidence_with_a_reason(
             evidence=[],
             by=assessor,
         )
-    assert refused.value.messages == [str(services.DECISION_REASON_MESSAGE)]
+    assert refused.value.messages == [str(portfolio.DECISION_REASON_MESSAGE)]
     with pytest.raises(PermissionDenied):
-        services.criterion_decide(
+        portfolio.criterion_decide(
             case=case,
             criterion=criterion,
             outcome=CriterionOutcome.NOT_YET,
@@ -384,7 +386,7 @@ def test_who_adds_which_evidence_and_when(candidate, unit, assessor, owner):
     case = case_new(candidate=candidate, unit=unit, assessor=assessor)
     other_unit = unit_approved(by=owner, code="AM-92")
     with pytest.raises(PermissionDenied):  # observations are the assessor's
-        services.evidence_add(
+        portfolio.evidence_add(
             case=case,
             by=candidate,
             kind=EvidenceKind.OBSERVATION,
@@ -396,12 +398,12 @@ def test_who_adds_which_evidence_and_when(candidate, unit, assessor, owner):
     with pytest.raises(ValidationError):  # a criterion of another unit
         reflect(case, criteria=criteria_of(other_unit)[:1])
     with pytest.raises(ValidationError):  # a witness needs a name and a role
-        services.evidence_add(
+        portfolio.evidence_add(
             case=case, by=candidate, kind=EvidenceKind.WITNESS, title="x", text="y"
         )
     assert not case.evidence.exists()
     assert Case.objects.get(pk=case.pk).status == CaseStatus.PLANNED
-    services.evidence_add(
+    portfolio.evidence_add(
         case=case,
         by=assessor,
         kind=EvidenceKind.OBSERVATION,
@@ -416,7 +418,7 @@ def test_who_adds_which_evidence_and_when(candidate, unit, assessor, owner):
 
 def test_evidence_a_decision_cites_cannot_be_removed(candidate, unit, assessor):
     case = submitted_case(candidate=candidate, unit=unit, assessor=assessor)
-    note = services.evidence_add(
+    note = portfolio.evidence_add(
         case=case,
         by=assessor,
         kind=EvidenceKind.DISCUSSION,
@@ -424,7 +426,7 @@ def test_evidence_a_decision_cites_cannot_be_removed(candidate, unit, assessor):
         text="Vi snakket om NAV.",
         criteria=criteria_of(unit)[:1],
     )
-    services.criterion_decide(
+    portfolio.criterion_decide(
         case=case,
         criterion=criteria_of(unit)[0],
         outcome=CriterionOutcome.MET,
@@ -433,8 +435,8 @@ def test_evidence_a_decision_cites_cannot_be_removed(candidate, unit, assessor):
         by=assessor,
     )
     with pytest.raises(ValidationError) as refused:
-        services.evidence_remove(evidence=note, by=assessor)
-    assert refused.value.messages == [str(services.EVIDENCE_CITED_MESSAGE)]
+        portfolio.evidence_remove(evidence=note, by=assessor)
+    assert refused.value.messages == [str(portfolio.EVIDENCE_CITED_MESSAGE)]
     assert case.evidence.filter(pk=note.pk).exists()
 
 
@@ -526,7 +528,7 @@ def test_moderation_samples_across_verifiers_and_holds_certification(
         verifier = verifiers[0] if n < 5 else verifiers[1]
         Case.objects.filter(pk=case.pk).update(verifier=verifier)
         verified.append(step(case, CaseAction.VERIFY, verifier))
-    sample = services.moderation_sample_draw(moderator=moderator, rng=random.Random(7))
+    sample = sampling.moderation_sample_draw(moderator=moderator, rng=random.Random(7))
     chosen = list(sample.cases.all())
     # ceil(5 × 0.2) = 1 of the first verifier's, at least 1 of the second's.
     assert sorted(c.verifier_id for c in chosen) == sorted(v.pk for v in verifiers)
@@ -544,18 +546,18 @@ def test_moderation_samples_across_verifiers_and_holds_certification(
     step(sent_back, CaseAction.MODERATOR_SEND_BACK, moderator, reason="Svak 1.2")
     assert Case.objects.get(pk=sent_back.pk).status == CaseStatus.SUBMITTED
     with pytest.raises(ValidationError):
-        services.moderation_sample_report(sample=sample, report=" ", by=moderator)
-    services.moderation_sample_report(sample=sample, report="Godt.", by=moderator)
+        sampling.moderation_sample_report(sample=sample, report=" ", by=moderator)
+    sampling.moderation_sample_report(sample=sample, report="Godt.", by=moderator)
     with pytest.raises(ValidationError) as refused:
-        services.moderation_sample_report(sample=sample, report="Nytt", by=moderator)
-    assert refused.value.messages == [str(services.REPORT_WRITTEN_MESSAGE)]
+        sampling.moderation_sample_report(sample=sample, report="Nytt", by=moderator)
+    assert refused.value.messages == [str(sampling.REPORT_WRITTEN_MESSAGE)]
     assert ModerationSample.objects.get(pk=sample.pk).report == "Godt."
 
 
 def test_nothing_to_moderate_is_said_plainly(moderator):
     with pytest.raises(ValidationError) as refused:
-        services.moderation_sample_draw(moderator=moderator)
-    assert refused.value.messages == [str(services.NOTHING_TO_SAMPLE_MESSAGE)]
+        sampling.moderation_sample_draw(moderator=moderator)
+    assert refused.value.messages == [str(sampling.NOTHING_TO_SAMPLE_MESSAGE)]
     assert not ModerationSample.objects.exists()
 
 

@@ -32,7 +32,7 @@ from validation.selectors import (
     ready_to_certify,
     verifier_samples,
 )
-from validation.services.cases import SamplingReason
+from validation.services.sampling import SamplingReason
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from lms.accounts.roles import Role
 from lms.settings import base as base_settings
 from validation.files import evidence_file_check
 from validation.models import EvidenceKind
-from validation.services import cases as services
+from validation.services import portfolio
 from validation.services.cases import CaseAction
 
 from .factories import case_new, criteria_of, decide_all, person, png_bytes, step
@@ -33,7 +33,7 @@ def photo(case):
     checked = evidence_file_check(
         upload=SimpleUploadedFile("Arbeidsplan uke 3.png", png_bytes(), "image/png")
     )
-    return services.evidence_add(
+    return portfolio.evidence_add(
         case=case,
         by=case.candidate,
         kind=EvidenceKind.FILE,
@@ -117,7 +117,7 @@ def test_the_administrator_gets_the_file(client, photo, administrator):
 
 
 def test_evidence_without_a_file_and_unknown_evidence_are_not_found(client, case):
-    reflection = services.evidence_add(
+    reflection = portfolio.evidence_add(
         case=case,
         by=case.candidate,
         kind=EvidenceKind.REFLECTION,

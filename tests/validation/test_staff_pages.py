@@ -27,6 +27,7 @@ from validation.models import (
     ModerationSample,
 )
 from validation.services import cases as case_services
+from validation.services import portfolio, sampling
 from validation.services.cases import CaseAction
 
 from .factories import (
@@ -343,7 +344,7 @@ def test_met_needs_cited_evidence(client_en, assessor, unit):
         decision_data(case, {first: (CriterionOutcome.MET, "Vist.", [])}),
     )
     assert response.status_code == HTTPStatus.OK
-    assert english(case_services.DECISION_EVIDENCE_MESSAGE) in page_text(response)
+    assert english(portfolio.DECISION_EVIDENCE_MESSAGE) in page_text(response)
     assert not CriterionDecision.objects.exists()
 
 
@@ -364,7 +365,7 @@ def test_not_yet_needs_a_reason_and_then_nothing_is_kept(client_en, assessor, un
     )
     assert response.status_code == HTTPStatus.OK
     text = page_text(response)
-    assert english(case_services.DECISION_REASON_MESSAGE) in text
+    assert english(portfolio.DECISION_REASON_MESSAGE) in text
     assert f'href="#criterion-{second.pk}"' in text
     # The valid answer on the first criterion is not kept either.
     assert not CriterionDecision.objects.exists()
@@ -430,7 +431,7 @@ def test_the_assessment_is_refused_while_a_criterion_is_not_met(
     first, second, third = criteria_of(unit)
     piece = case.evidence.get()
     for criterion in (first, second):
-        case_services.criterion_decide(
+        portfolio.criterion_decide(
             case=case,
             criterion=criterion,
             outcome=CriterionOutcome.MET,
@@ -438,7 +439,7 @@ def test_the_assessment_is_refused_while_a_criterion_is_not_met(
             evidence=[piece],
             by=assessor,
         )
-    case_services.criterion_decide(
+    portfolio.criterion_decide(
         case=case,
         criterion=third,
         outcome=CriterionOutcome.NOT_YET,
@@ -537,7 +538,7 @@ def big_submitted_case(owner, assessor, *, code, outcomes, pieces):
     step(case, CaseAction.START, candidate)
     case = step(case, CaseAction.SUBMIT, candidate)
     for n, criterion in enumerate(criteria):
-        case_services.criterion_decide(
+        portfolio.criterion_decide(
             case=case,
             criterion=criterion,
             outcome=CriterionOutcome.MET,
@@ -673,7 +674,7 @@ def test_the_moderation_list_counts_confirmed_and_sent_back_cases(
     settings.VALIDATION_MODERATION_SHARE = 1
     first = verified_case(unit, assessor, verifier)
     second = verified_case(unit, assessor, verifier)
-    case_services.moderation_sample_draw(moderator=moderator)
+    sampling.moderation_sample_draw(moderator=moderator)
     step(first, CaseAction.MODERATE, moderator)
     step(second, CaseAction.MODERATOR_SEND_BACK, moderator, reason="Tynt grunnlag.")
     client_en.force_login(moderator)
@@ -685,7 +686,7 @@ def test_the_moderation_list_counts_confirmed_and_sent_back_cases(
 def test_nothing_to_sample_is_told(client_en, moderator):
     client_en.force_login(moderator)
     response = client_en.post(reverse("validation:moderation"), follow=True)
-    assert messages_of(response) == [english(case_services.NOTHING_TO_SAMPLE_MESSAGE)]
+    assert messages_of(response) == [english(sampling.NOTHING_TO_SAMPLE_MESSAGE)]
     assert not ModerationSample.objects.exists()
 
 
@@ -693,7 +694,7 @@ def test_a_sample_is_seen_only_by_its_moderator(
     client, assessor, verifier, moderator, unit
 ):
     verified_case(unit, assessor, verifier)
-    sample = case_services.moderation_sample_draw(moderator=moderator)
+    sample = sampling.moderation_sample_draw(moderator=moderator)
     url = reverse("validation:moderation_sample", args=[sample.pk])
     client.force_login(person(Role.EXTERNAL_MODERATOR))
     assert client.get(url).status_code == HTTPStatus.NOT_FOUND

@@ -23,6 +23,7 @@ from .. import selectors
 from ..forms import CaseTransitionForm, EvidenceForm, EvidenceMapForm
 from ..models import Case, CaseEventKind, CaseStatus, Evidence
 from ..services import cases as services
+from ..services import portfolio as portfolio_services
 
 EVIDENCE_ADDED_MESSAGE = _("The evidence has been added.")
 EVIDENCE_MAPPED_MESSAGE = _("The criteria this evidence shows have been saved.")
@@ -116,7 +117,7 @@ def _case_page(
         EvidenceItem(
             evidence=piece,
             criteria=[criteria[c.pk] for c in piece.criteria.all() if c.pk in criteria],
-            can_change=services.evidence_changeable_by(
+            can_change=portfolio_services.evidence_changeable_by(
                 evidence=piece, case=case, user=user
             ),
         )
@@ -168,7 +169,9 @@ def _case_page(
             "unplaced_errors": None if placed else errors,
             "sent_back_event": sent_back_event,
             "certificate": certificate,
-            "can_add_evidence": bool(services.evidence_kinds_for(case=case, user=user)),
+            "can_add_evidence": bool(
+                portfolio_services.evidence_kinds_for(case=case, user=user)
+            ),
             "is_candidate": case.candidate_id == user.pk,
             "show_assess_link": case.assessor_id == user.pk
             and case.status == CaseStatus.SUBMITTED,
@@ -234,9 +237,9 @@ def _service_errors(form, error: ValidationError) -> None:
 @login_required
 def evidence_add(request, pk):
     case = _visible_case(request, pk)
-    kinds = services.evidence_kinds_for(case=case, user=request.user)
+    kinds = portfolio_services.evidence_kinds_for(case=case, user=request.user)
     if not kinds:
-        raise PermissionDenied(services.EVIDENCE_NOT_ALLOWED_MESSAGE)
+        raise PermissionDenied(portfolio_services.EVIDENCE_NOT_ALLOWED_MESSAGE)
     form = EvidenceForm(
         request.POST or None, request.FILES or None, case=case, kinds=kinds
     )
@@ -244,7 +247,7 @@ def evidence_add(request, pk):
         data = form.cleaned_data
         kind = data["kind"]
         try:
-            evidence = services.evidence_add(
+            evidence = portfolio_services.evidence_add(
                 case=case,
                 by=request.user,
                 kind=kind,
@@ -274,12 +277,14 @@ def _evidence_to_change(request, pk):
     is someone else's."""
     evidence = _visible_evidence(request, pk)
     case = evidence.case
-    if services.evidence_changeable_by(evidence=evidence, case=case, user=request.user):
+    if portfolio_services.evidence_changeable_by(
+        evidence=evidence, case=case, user=request.user
+    ):
         return evidence, None
     if evidence.added_by_id == request.user.pk:
-        messages.error(request, services.EVIDENCE_LOCKED_MESSAGE)
+        messages.error(request, portfolio_services.EVIDENCE_LOCKED_MESSAGE)
         return evidence, redirect(case)
-    raise PermissionDenied(services.EVIDENCE_NOT_ALLOWED_MESSAGE)
+    raise PermissionDenied(portfolio_services.EVIDENCE_NOT_ALLOWED_MESSAGE)
 
 
 @login_required
@@ -295,7 +300,7 @@ def evidence_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.evidence_map(
+            portfolio_services.evidence_map(
                 evidence=evidence,
                 criteria=form.cleaned_data["criteria"],
                 by=request.user,
@@ -321,7 +326,7 @@ def evidence_remove(request, pk):
     case = evidence.case
     if request.method == "POST":
         try:
-            services.evidence_remove(evidence=evidence, by=request.user)
+            portfolio_services.evidence_remove(evidence=evidence, by=request.user)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)

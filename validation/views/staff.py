@@ -30,7 +30,9 @@ from ..forms_staff import (
 from ..models import Case, CaseStatus, ModerationSample
 from ..rules import is_administrator
 from ..services import cases as case_services
-from ..services.cases import CaseAction, SamplingReason
+from ..services import sampling
+from ..services.cases import CaseAction
+from ..services.sampling import SamplingReason
 
 # The queue's groups, in the order the assessor works through them.
 QUEUE_GROUPS = (
@@ -206,7 +208,7 @@ def moderation(request):
         raise PermissionDenied
     if request.method == "POST":
         try:
-            sample = case_services.moderation_sample_draw(moderator=request.user)
+            sample = sampling.moderation_sample_draw(moderator=request.user)
         except ValidationError as error:
             messages.info(request, " ".join(error.messages))
             return redirect("validation:moderation")
@@ -261,7 +263,7 @@ def moderation_sample(request, pk):
     form = SampleReportForm(request.POST or None) if not sample.reported_at else None
     if request.method == "POST" and form is not None and form.is_valid():
         try:
-            case_services.moderation_sample_report(
+            sampling.moderation_sample_report(
                 sample=sample, report=form.cleaned_data["report"], by=request.user
             )
         except ValidationError as error:
