@@ -57,6 +57,8 @@ class Portfolio:
     outcomes: list[OutcomeRows]
     evidence: list[Evidence]
     events: list[CaseEvent]
+    # The criteria each piece of evidence is mapped to, by the evidence's pk.
+    criteria_of: dict[int, list[AssessmentCriterion]] = field(default_factory=dict)
 
     @property
     def rows(self) -> list[CriterionRow]:
@@ -100,15 +102,26 @@ def case_portfolio(*, case: Case) -> Portfolio:
     evidence = list(
         Evidence.objects.filter(case=case)
         .select_related("added_by")
-        .prefetch_related(
-            Prefetch("criteria", queryset=AssessmentCriterion.objects.only("pk"))
-        )
         .order_by("added_at", "pk")
     )
+    # The mapping as plain pairs from the link table: no model per link.
+    criteria = {
+        criterion.pk: criterion
+        for outcome in outcomes
+        for criterion in outcome.criteria.all()
+    }
+    pieces = {piece.pk: piece for piece in evidence}
     by_criterion: dict[int, list[Evidence]] = defaultdict(list)
-    for piece in evidence:
-        for criterion in piece.criteria.all():
-            by_criterion[criterion.pk].append(piece)
+    criteria_of: dict[int, list[AssessmentCriterion]] = defaultdict(list)
+    for evidence_id, criterion_id in (
+        Evidence.criteria.through.objects.filter(evidence__case=case)
+        .order_by("evidence_id", "assessmentcriterion_id")
+        .values_list("evidence_id", "assessmentcriterion_id")
+    ):
+        by_criterion[criterion_id].append(pieces[evidence_id])
+        criteria_of[evidence_id].append(criteria[criterion_id])
+    for found in by_criterion.values():
+        found.sort(key=lambda piece: (piece.added_at, piece.pk))
     latest: dict[int, CriterionDecision] = {}
     for decision in (
         CriterionDecision.objects.filter(case=case)
@@ -136,7 +149,19 @@ def case_portfolio(*, case: Case) -> Portfolio:
     events = list(
         CaseEvent.objects.filter(case=case).select_related("by").order_by("at", "pk")
     )
-    return Portfolio(case=case, outcomes=grid, evidence=evidence, events=events)
+    return Portfolio(
+        case=case,
+        outcomes=grid,
+        evidence=evidence,
+        events=events,
+        criteria_of={
+            pk: sorted(found, key=_criterion_order) for pk, found in criteria_of.items()
+        },
+    )
+
+
+def _criterion_order(criterion: AssessmentCriterion) -> tuple[int, int]:
+    return (criterion.outcome.number, criterion.number)
 
 
 def _cases() -> QuerySet[Case]:

@@ -21,7 +21,7 @@ from lms import converters  # noqa: F401  (registers <id:…>)
 
 from .. import selectors
 from ..forms import CaseTransitionForm, EvidenceForm, EvidenceMapForm
-from ..models import Case, CaseEventKind, CaseStatus, Evidence
+from ..models import Case, CaseEventKind, CaseStatus, Evidence, EvidenceKind
 from ..services import cases as services
 from ..services import portfolio as portfolio_services
 
@@ -69,6 +69,8 @@ class EvidenceItem:
     evidence: Evidence
     criteria: list  # the criteria it shows, with their outcome loaded
     can_change: bool
+    # EvidenceKind's label: get_kind_display() hashes every lazy choice per call.
+    kind_label: str = ""
 
 
 @dataclass
@@ -112,11 +114,12 @@ def _case_page(
 ):
     user = request.user
     portfolio = selectors.case_portfolio(case=case)
-    criteria = {row.criterion.pk: row.criterion for row in portfolio.rows}
+    kind_labels = {kind: str(label) for kind, label in EvidenceKind.choices}
     evidence = [
         EvidenceItem(
             evidence=piece,
-            criteria=[criteria[c.pk] for c in piece.criteria.all() if c.pk in criteria],
+            criteria=portfolio.criteria_of.get(piece.pk, []),
+            kind_label=kind_labels[piece.kind],
             can_change=portfolio_services.evidence_changeable_by(
                 evidence=piece, case=case, user=user
             ),
