@@ -17,6 +17,8 @@ from .conftest import assert_accessible
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
+    # joserfc warns about the name "EdDSA" (RFC 9864); see lms/verification/signing.py.
+    pytest.mark.filterwarnings("ignore:EdDSA is deprecated via RFC 9864"),
 ]
 
 # The JWS check a verifier's own page could run: Ed25519 over "header.payload".
