@@ -10,7 +10,6 @@ from django.utils import timezone, translation
 import pytest
 
 from tests.accounts.factories import UserFactory
-from validation import moodle_csv
 from validation.models import (
     AssessmentCriterion,
     LearningOutcome,
@@ -18,7 +17,7 @@ from validation.models import (
     Unit,
     UnitStatus,
 )
-from validation.moodle_csv import HEADER, export_units, import_units
+from validation.moodle_csv import HEADER, export_units, import_units, reading, spec
 
 pytestmark = pytest.mark.django_db
 
@@ -313,7 +312,7 @@ def test_wrong_header(table):
     table[0][2] = "Name"
     assert_refused(
         to_csv(table),
-        err(moodle_csv.ERR_HEADER, line=1, expected=", ".join(HEADER)),
+        err(spec.ERR_HEADER, line=1, expected=", ".join(HEADER)),
     )
 
 
@@ -321,7 +320,7 @@ def test_missing_parent(table):
     table[6][0] = "AM-09"  # line 7: outcome AM-01.2
     assert_refused(
         to_csv(table),
-        err(moodle_csv.ERR_MISSING_PARENT, line=line_of(table, 6), parent="AM-09"),
+        err(spec.ERR_MISSING_PARENT, line=line_of(table, 6), parent="AM-09"),
     )
 
 
@@ -330,7 +329,7 @@ def test_duplicate_id_number(table):
     assert_refused(
         to_csv(table),
         err(
-            moodle_csv.ERR_DUPLICATE,
+            spec.ERR_DUPLICATE,
             line=line_of(table, 6),
             idnumber="AM-01.1",
             other=line_of(table, 3),
@@ -343,7 +342,7 @@ def test_unknown_level(table):
     assert_refused(
         to_csv(table),
         err(
-            moodle_csv.ERR_UNKNOWN_LEVEL,
+            spec.ERR_UNKNOWN_LEVEL,
             line=line_of(table, 9),
             value="7",
             choices="entry, 1, 2, 3",
@@ -356,19 +355,17 @@ def test_non_numeric_credits(table):
     assert_refused(
         to_csv(table),
         err(
-            moodle_csv.ERR_CREDITS,
+            spec.ERR_CREDITS,
             line=line_of(table, 2),
             value="three",
-            max=moodle_csv.MAX_CREDITS,
+            max=spec.MAX_CREDITS,
         ),
     )
 
 
 def test_empty_shortname(table):
     table[4][2] = "  "  # a criterion
-    assert_refused(
-        to_csv(table), err(moodle_csv.ERR_EMPTY_SHORTNAME, line=line_of(table, 4))
-    )
+    assert_refused(to_csv(table), err(spec.ERR_EMPTY_SHORTNAME, line=line_of(table, 4)))
 
 
 def test_criterion_without_outcome(table):
@@ -376,7 +373,7 @@ def test_criterion_without_outcome(table):
     assert_refused(
         to_csv(table),
         err(
-            moodle_csv.ERR_CRITERION_WITHOUT_OUTCOME,
+            spec.ERR_CRITERION_WITHOUT_OUTCOME,
             line=line_of(table, 7),
             idnumber="AM-01.2.1",
             parent="AM-01",
@@ -389,7 +386,7 @@ def test_too_deep(table):
     assert_refused(
         to_csv(table),
         err(
-            moodle_csv.ERR_TOO_DEEP,
+            spec.ERR_TOO_DEEP,
             line=line_of(table, len(table) - 1),
             idnumber="AM-01.1.1.1",
         ),
@@ -400,20 +397,20 @@ def test_parent_cycle(table):
     table[2][0] = "AM-01.1"  # unit AM-01 under its own outcome
     assert_refused(
         to_csv(table),
-        err(moodle_csv.ERR_CYCLE, line=line_of(table, 2), idnumber="AM-01"),
+        err(spec.ERR_CYCLE, line=line_of(table, 2), idnumber="AM-01"),
     )
 
 
 def test_no_framework_row(table):
     del table[1]
-    assert_refused(to_csv(table), err(moodle_csv.ERR_NO_FRAMEWORK, line=2))
+    assert_refused(to_csv(table), err(spec.ERR_NO_FRAMEWORK, line=2))
 
 
 def test_wrong_number_of_columns(table):
     table[5] = table[5][:10]
     assert_refused(
         to_csv(table),
-        err(moodle_csv.ERR_COLUMNS, line=line_of(table, 5), found=10, expected=14),
+        err(spec.ERR_COLUMNS, line=line_of(table, 5), found=10, expected=14),
     )
 
 
@@ -422,26 +419,24 @@ def test_line_numbers_count_the_lines_of_multi_line_cells(table):
     # purpose, blank, marker, level, credits, version, review date, 2 evidence),
     # 12 outcome AM-01.1, 13-14 its criteria, 15 outcome AM-01.2.
     table[6][0] = "AM-09"
-    assert_refused(
-        to_csv(table), err(moodle_csv.ERR_MISSING_PARENT, line=15, parent="AM-09")
-    )
+    assert_refused(to_csv(table), err(spec.ERR_MISSING_PARENT, line=15, parent="AM-09"))
 
 
 def test_not_utf8(table):
     data = to_csv(table).encode()
     data = data.replace(b"Outcome 1 of AM-01", "Utfall på".encode("latin-1"))
-    assert_refused(data, err(moodle_csv.ERR_NOT_UTF8, line=line_of(table, 3)))
+    assert_refused(data, err(spec.ERR_NOT_UTF8, line=line_of(table, 3)))
 
 
 def test_too_long(table):
     text = to_csv(table)
-    text += "\n" * (moodle_csv.MAX_CHARACTERS - len(text) + 1)
+    text += "\n" * (spec.MAX_CHARACTERS - len(text) + 1)
     result = import_units(text)
     assert result.errors == [
         err(
-            moodle_csv.ERR_TOO_LONG,
-            line=text[: moodle_csv.MAX_CHARACTERS].count("\n") + 1,
-            limit=moodle_csv.MAX_CHARACTERS,
+            spec.ERR_TOO_LONG,
+            line=text[: spec.MAX_CHARACTERS].count("\n") + 1,
+            limit=spec.MAX_CHARACTERS,
         )
     ]
     assert "longer than 200000 characters" in result.errors[0]
@@ -449,10 +444,10 @@ def test_too_long(table):
 
 
 def test_too_many_rows(table, monkeypatch):
-    monkeypatch.setattr(moodle_csv, "MAX_ROWS", 5)
+    monkeypatch.setattr(reading, "MAX_ROWS", 5)
     assert_refused(
         to_csv(table),
-        err(moodle_csv.ERR_TOO_MANY_ROWS, line=line_of(table, 6), limit=5),
+        err(spec.ERR_TOO_MANY_ROWS, line=line_of(table, 6), limit=5),
     )
 
 
@@ -461,10 +456,10 @@ def test_one_bad_unit_imports_nothing_of_the_good_ones(table):
     result = import_units(to_csv(table))
     assert result.errors == [
         err(
-            moodle_csv.ERR_CREDITS,
+            spec.ERR_CREDITS,
             line=line_of(table, 9),
             value="0",
-            max=moodle_csv.MAX_CREDITS,
+            max=spec.MAX_CREDITS,
         )
     ]
     assert not Unit.objects.exists()
@@ -473,7 +468,7 @@ def test_one_bad_unit_imports_nothing_of_the_good_ones(table):
 def test_errors_are_translated():
     with translation.override("nb"):
         result = import_units(b"")
-        expected = str(moodle_csv.ERR_EMPTY_FILE) % {"line": 1}
+        expected = str(spec.ERR_EMPTY_FILE) % {"line": 1}
     assert result.errors == [expected]
     assert expected == "Linje 1: filen er tom."
 
@@ -522,7 +517,7 @@ def test_import_command_reports_line_numbered_errors(tmp_path, table):
     path.write_text(to_csv(table), encoding="utf-8")
     with pytest.raises(CommandError) as raised:
         call_command("validation_import_units", str(path))
-    assert err(
-        moodle_csv.ERR_MISSING_PARENT, line=line_of(table, 6), parent="AM-09"
-    ) in str(raised.value)
+    assert err(spec.ERR_MISSING_PARENT, line=line_of(table, 6), parent="AM-09") in str(
+        raised.value
+    )
     assert not Unit.objects.exists()
