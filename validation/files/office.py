@@ -82,9 +82,15 @@ def office_check(upload, size: int) -> str:
                     unpacked += len(chunk)
                     if unpacked > max_unpacked:
                         raise too_large
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
-        raise damaged from error
-    except (OSError, ValueError, RuntimeError) as error:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,  # a compression method zipfile cannot unpack
+        OSError,
+        ValueError,
+        RuntimeError,  # an encrypted member
+    ) as error:
         raise damaged from error
     return extension
 
