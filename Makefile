@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup install lock db messages makemessages browser lint format check-deploy clean redis redis-stop bench load
+.PHONY: run test setup install lock db messages makemessages browser lint format check-deploy clean redis redis-stop bench load worker
 
 run: setup
 	$(MANAGE) runserver $(HOST)
@@ -16,6 +16,11 @@ run: setup
 TEST_REDIS := $(if $(findstring postgres,$(DATABASE_URL)),redis)
 test: $(VENV)/.installed-test messages browser db $(TEST_REDIS)
 	$(if $(TEST_REDIS),REDIS_URL=$(TEST_REDIS_URL)) $(BIN)/pytest $(PYTEST_ARGS)
+
+# Production's task worker: sends the queued notification mails and reminders
+# (lms.settings.production keeps tasks in the database; dev runs them at once).
+worker: install
+	$(MANAGE) db_worker
 
 # Everything `make run` needs before serving.
 setup: install db

@@ -159,6 +159,8 @@ def pages(data):
             reverse("verify:detail", args=[data.certification.code]),
         ),
         Page("my-course", "participant", reverse("courses:my_course"), participant),
+        Page("home-participant", "participant", reverse("home"), participant),
+        Page("home-leader", "staff", reverse("home"), leader),
         Page(
             "quiz",
             "participant",

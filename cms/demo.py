@@ -221,8 +221,10 @@ def _add_lessons(area_page, lessons, groups, quiz_key) -> list[tuple]:
                         "title": f"Test deg selv: {area_page.title.lower()}",
                         "quiz": quiz_key,
                         "introduction": (
-                            "Noen korte spørsmål om området. Du kan ta quizen flere "
-                            "ganger, og svarene lagres underveis."
+                            "Noen korte spørsmål om området. Svarene lagres "
+                            "underveis. Hvor mange forsøk du har, står på "
+                            "quizsiden; har du brukt dem opp, kan kurslederen gi "
+                            "deg flere."
                         ),
                     },
                 )

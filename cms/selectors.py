@@ -181,8 +181,9 @@ def lesson_context(*, lesson: LessonPage, request) -> dict:
     }
 
 
-# Blocks whose rendering holds something of the reader (the reflection note).
-PERSONAL_BLOCK_TYPES = frozenset({"reflection"})
+# Blocks whose rendering holds something of the reader (the reflection note,
+# the ticks in a checklist).
+PERSONAL_BLOCK_TYPES = frozenset({"reflection", "checklist"})
 
 
 @dataclass(frozen=True)

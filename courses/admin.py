@@ -1,4 +1,8 @@
-"""Django admin for the course side: administrators set up courses and fix data."""
+"""Django admin for the course side: superusers look up and fix data.
+
+Courses, session templates, runs and sessions are set up in Wagtail's admin
+(courses.admin_viewsets), with the site's object permissions; Django's admin is
+for superusers only (lms.admin)."""
 
 from django.contrib import admin
 

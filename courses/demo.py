@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cms.models import LessonPage
-from lms.accounts.demo import DEMO_FIRM_ORG_NUMBER, demo_email
+from lms.accounts.demo import DEMO_FIRM_ORG_NUMBER, DEMO_MEMBERS, demo_email
 from lms.accounts.models import Firm, User
 
 from .models import Course, CourseRun, Enrolment, EnrolmentStatus, SessionTemplate
@@ -46,6 +46,14 @@ SESSIONS = [
 ]
 
 RUN_TITLE = "Sosial Profil Asker – demokurs"
+# The upcoming run's firms (organisation number, enrolment status): the demo
+# firm and two more part-way through the course, and one firm that has applied.
+UPCOMING_FIRMS = [
+    (DEMO_FIRM_ORG_NUMBER, EnrolmentStatus.ACCEPTED),
+    ("930567817", EnrolmentStatus.ACCEPTED),  # Slemmestad Sveis og Mek
+    ("918762345", EnrolmentStatus.ACCEPTED),  # Vollen Båtservice
+    ("933109623", EnrolmentStatus.APPLIED),  # Bærum Eiendomsdrift
+]
 PAST_RUN_TITLE = "Sosial Profil Asker – første kull"
 # The first cohort ran before the platform: attendance lists and quizzes were on
 # paper, so its certifications are recorded with this reason.
@@ -59,7 +67,7 @@ def _seed_quizzes() -> list:
     """The five demo quizzes (one per area), keyed as the demo lessons' quiz blocks."""
     from cms.models import Measure
 
-    from .demo_quiz_content import QUIZZES
+    from .demo_quiz_content import ATTEMPTS_ALLOWED, QUIZZES
     from .models import Choice, Question, Quiz, QuizQuestion
 
     quizzes = []
@@ -72,7 +80,7 @@ def _seed_quizzes() -> list:
                 title=data["title"],
                 instructions=data["instructions"],
                 pass_mark=data["pass_mark"],
-                attempts_allowed=3,
+                attempts_allowed=ATTEMPTS_ALLOWED,
                 shuffle_questions=False,
             )
             for order, item in enumerate(data["questions"]):
@@ -141,8 +149,8 @@ DEMO_COMMITMENTS = [
 ]
 
 
-def _write_plan(*, enrolment: Enrolment, by: User):
-    """The demo commitments as the firm's submitted plan."""
+def _write_plan(*, enrolment: Enrolment, by: User, submit: bool = True):
+    """The demo commitments as the firm's plan, submitted unless told not."""
     from cms.models import Measure
 
     from .services import plans
@@ -166,7 +174,8 @@ def _write_plan(*, enrolment: Enrolment, by: User):
         by=by,
         expected_version=plan.version,
     )
-    plans.plan_submit(plan=plan, by=by)
+    if submit:
+        plans.plan_submit(plan=plan, by=by)
     return plan
 
 
@@ -184,6 +193,113 @@ def _seed_demo_plan() -> None:
     if InclusionPlan.objects.filter(enrolment=enrolment).exists():
         return
     _write_plan(enrolment=enrolment, by=contact)
+
+
+# What the upcoming run's people have done so far, each through the services:
+# e-mail local part -> (areas whose lessons are done, how many of the first
+# area's lessons if only some, quizzes passed, quizzes failed (key: times),
+# whether they wrote a reflection note).
+MOTION = {
+    "deltaker": (
+        ["holdninger", "tiltak-og-virkemidler"],
+        None,
+        ["quiz-holdninger"],
+        {"quiz-tiltak-og-virkemidler": 1},
+        True,
+    ),
+    "kontakt": (["holdninger"], 1, [], {"quiz-holdninger": 1}, False),
+    "kontakt.slemmestad": (
+        ["holdninger", "tiltak-og-virkemidler"],
+        None,
+        ["quiz-holdninger", "quiz-tiltak-og-virkemidler"],
+        {},
+        True,
+    ),
+    # Has used every attempt at one quiz: the course leader can grant more.
+    "deltaker.slemmestad": (["holdninger"], None, [], {"quiz-holdninger": 3}, False),
+    "kontakt.vollen": (["holdninger"], 1, [], {}, True),
+}
+# The other firms' plans: Slemmestad's approved, Vollen's still a draft.
+MOTION_PLANS = {"930567817": "approved", "918762345": "draft"}
+DEMO_NOTE = (
+    "Vi kan ta imot én person på arbeidstrening i verkstedet. Det viktigste er "
+    "at noen har tid til å følge opp de første ukene."
+)
+
+
+def _answer_attempt(*, quiz, user, right: bool) -> None:
+    """One submitted attempt, every answer right or every answer wrong."""
+    from .services import quizzes
+
+    attempt = quizzes.attempt_start(quiz=quiz, user=user)
+    for asked in attempt.questions.all():
+        choices = asked.snapshot["choices"]
+        chosen = [c["id"] for c in choices if c["is_correct"] == right]
+        if asked.snapshot["kind"] != "multiple":
+            chosen = chosen[:1]
+        quizzes.answer_save(
+            attempt=attempt, position=asked.position, choice_ids=chosen, user=user
+        )
+    quizzes.attempt_submit(attempt=attempt, user=user)
+
+
+def _seed_motion() -> None:
+    """The upcoming run part-way through: lessons done, quizzes passed and
+    failed, reflection notes, and the other firms' plans (one approved, one a
+    draft). Once: nothing happens if the demo participant has taken a quiz."""
+    from .models import Attempt, InclusionPlan, Quiz
+    from .services import plans, progress
+
+    run = CourseRun.objects.filter(title=RUN_TITLE).first()
+    leader = User.objects.filter(email=demo_email("kursleder")).first()
+    if run is None or leader is None:
+        return
+    if Attempt.objects.filter(user__email=demo_email("deltaker")).exists():
+        return
+    people = User.objects.in_bulk(
+        [demo_email(local) for local in MOTION], field_name="email"
+    )
+    quizzes = Quiz.objects.in_bulk(field_name="key")
+    for local, (areas, some, passed, failed, note) in MOTION.items():
+        person = people.get(demo_email(local))
+        if person is None:
+            continue
+        lessons = list(_lessons_in(areas).order_by("path"))
+        for lesson in lessons[:some] if some else lessons:
+            progress.lesson_mark_done(user=person, lesson=lesson)
+        for key in passed:
+            if key in quizzes:
+                _answer_attempt(quiz=quizzes[key], user=person, right=True)
+        for key, times in failed.items():
+            for _ in range(times if key in quizzes else 0):
+                _answer_attempt(quiz=quizzes[key], user=person, right=False)
+        if note and lessons:
+            block_ids = sorted(progress.reflection_block_ids(lesson=lessons[0]))
+            if block_ids:
+                progress.reflection_note_save(
+                    user=person,
+                    lesson=lessons[0],
+                    block_id=block_ids[0],
+                    text=DEMO_NOTE,
+                )
+    for org_number, status in MOTION_PLANS.items():
+        enrolment = Enrolment.objects.filter(
+            run=run, firm__org_number=org_number, status=EnrolmentStatus.ACCEPTED
+        ).first()
+        contact = User.objects.filter(
+            memberships__firm__org_number=org_number, memberships__is_contact=True
+        ).first()
+        if enrolment is None or contact is None:
+            continue
+        if InclusionPlan.objects.filter(enrolment=enrolment).exists():
+            continue
+        if status == "approved":
+            plan = _write_plan(enrolment=enrolment, by=contact)
+            plans.plan_approve(
+                plan=plan, by=leader, comment="Godt og konkret. Lykke til!"
+            )
+        else:
+            _write_plan(enrolment=enrolment, by=contact, submit=False)
 
 
 def _seed_past_run(*, course: Course, leader: User) -> None:
@@ -221,7 +337,12 @@ def _seed_past_run(*, course: Course, leader: User) -> None:
         enrolment = Enrolment.objects.create(
             run=run, firm=firm, status=EnrolmentStatus.ACCEPTED
         )
-        people = list(User.objects.filter(memberships__firm=firm, is_active=True))
+        # The colleagues of DEMO_MEMBERS joined the firms after this cohort.
+        people = list(
+            User.objects.filter(memberships__firm=firm, is_active=True).exclude(
+                email__in=[demo_email(member[1]) for member in DEMO_MEMBERS]
+            )
+        )
         enrolment.participants.set(people)
         for session in sessions:
             for person in people:
@@ -286,19 +407,19 @@ def seed(stdout=None) -> dict[str, int]:
             leaders=[leader],
         )
         created["runs"] += 1
-        firms = list(Firm.objects.order_by("org_number")[:4])
-        demo_firm = Firm.objects.filter(org_number=DEMO_FIRM_ORG_NUMBER).first()
-        if demo_firm and demo_firm not in firms:
-            firms[0] = demo_firm
-        for number, firm in enumerate(firms):
-            status = (
-                EnrolmentStatus.APPLIED if number == 3 else EnrolmentStatus.ACCEPTED
-            )
+        firms = Firm.objects.in_bulk(
+            [org for org, _status in UPCOMING_FIRMS], field_name="org_number"
+        )
+        for org_number, status in UPCOMING_FIRMS:
+            if org_number not in firms:
+                continue
+            firm = firms[org_number]
             enrolment = Enrolment.objects.create(run=run, firm=firm, status=status)
             enrolment.participants.set(
                 User.objects.filter(memberships__firm=firm, is_active=True)
             )
     _seed_demo_plan()
+    _seed_motion()
     if leader and not CourseRun.objects.filter(title=PAST_RUN_TITLE).exists():
         _seed_past_run(course=course, leader=leader)
         created["runs"] += 1

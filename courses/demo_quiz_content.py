@@ -22,12 +22,16 @@ Format:
     ]
 """
 
+# Every demo quiz allows this many attempts; the instructions say so.
+ATTEMPTS_ALLOWED = 3
+
 
 def _instructions(topic):
     return (
         f"Fem korte spørsmål om {topic}. Svarene finner du i leksjonene. "
         "Noen spørsmål har flere riktige svar; da står det i spørsmålet. "
-        "Du består med 60 prosent riktige."
+        "Du består med 60 prosent riktige. Du har tre forsøk, og det beste "
+        "teller; trenger du flere, kan kurslederen gi deg det."
     )
 
 

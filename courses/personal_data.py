@@ -11,10 +11,12 @@ from lms.accounts import personal_data
 
 from .models import (
     Attempt,
+    AttemptGrant,
     AttemptQuestion,
     Attendance,
     Certification,
     CertificationEvent,
+    ChecklistTick,
     CourseCertificate,
     CourseRun,
     Enrolment,
@@ -65,6 +67,26 @@ def _export_reflection_notes(user):
     ]
 
 
+@personal_data.exporter("checklist_ticks", covers=["courses.ChecklistTick.user"])
+def _export_checklist_ticks(user):
+    rows = ChecklistTick.objects.filter(user=user).select_related("lesson")
+    exported = []
+    for row in rows.order_by("lesson__path", "block_id", "item_index"):
+        checklist = next(
+            (c.value for c in row.lesson.body if c.id == row.block_id), None
+        )
+        items = list(checklist["items"]) if checklist else []
+        exported.append(
+            {
+                "lesson": row.lesson.title,
+                "checklist": checklist["title"] if checklist else "",
+                "item": items[row.item_index] if row.item_index < len(items) else "",
+                "ticked_at": _iso(row.ticked_at),
+            }
+        )
+    return exported
+
+
 def _question(note) -> str:
     for child in note.lesson.body:
         if child.id == note.block_id:
@@ -99,6 +121,26 @@ def _export_quiz_attempts(user):
             "answers": [_answer(question) for question in attempt.questions.all()],
         }
         for attempt in attempts
+    ]
+
+
+@personal_data.exporter(
+    "quiz_attempt_grants",
+    covers=["courses.AttemptGrant.user", "courses.AttemptGrant.granted_by"],
+)
+def _export_attempt_grants(user):
+    rows = AttemptGrant.objects.filter(Q(user=user) | Q(granted_by=user))
+    return [
+        {
+            "quiz": grant.quiz.title,
+            "course_run": grant.run.title,
+            "extra_attempts": grant.extra,
+            "granted_to_me": grant.user_id == user.pk,
+            "granted_by_me": grant.granted_by_id == user.pk,
+            "reason": grant.reason,
+            "created_at": _iso(grant.created_at),
+        }
+        for grant in rows.select_related("quiz", "run").order_by("created_at", "pk")
     ]
 
 
@@ -374,11 +416,13 @@ personal_data.keep(
         "courses.ReflectionNote.user",
         "courses.LessonProgress.user",
         "courses.SessionReminder.user",
+        "courses.ChecklistTick.user",
     ]
 )
 def _erase_course_study(user):
     # Private answers and study traces go.
     ReflectionNote.objects.filter(user=user).delete()
+    ChecklistTick.objects.filter(user=user).delete()
     LessonProgress.objects.filter(user=user).delete()
     SessionReminder.objects.filter(user=user).delete()
 
@@ -390,6 +434,14 @@ personal_data.keep(
     reason=(
         "The firm's certification rests on who attended and who passed the "
         "required quizzes; the rows stay under the anonymised account."
+    ),
+)
+personal_data.keep(
+    "courses.AttemptGrant.user",
+    "courses.AttemptGrant.granted_by",
+    reason=(
+        "Extra quiz attempts are a record the course leader keeps: they explain "
+        "the attempts that count; they stay under the anonymised account."
     ),
 )
 personal_data.keep(

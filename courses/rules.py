@@ -57,6 +57,8 @@ def is_plan_leader(user, plan):
 rules.add_perm("courses.add_courserun", is_course_leader | is_administrator)
 rules.add_perm("courses.view_run", is_run_leader | is_administrator)
 rules.add_perm("courses.manage_run", is_run_leader | is_administrator)
+# Extra quiz attempts for a participant of the run.
+rules.add_perm("courses.grant_attempts", is_run_leader | is_administrator)
 rules.add_perm("courses.take_attendance", is_session_leader | is_administrator)
 rules.add_perm("courses.manage_session", is_session_leader | is_administrator)
 rules.add_perm("courses.manage_enrolment", is_enrolment_contact | is_administrator)

@@ -1,5 +1,6 @@
 from .views import (
     certification,
+    checklist,
     enrolment,
     leader,
     participant,
@@ -18,4 +19,5 @@ urlpatterns = [
     *participant.urlpatterns,
     *quiz.urlpatterns,
     *certification.urlpatterns,
+    *checklist.urlpatterns,
 ]

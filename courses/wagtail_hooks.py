@@ -1,16 +1,38 @@
-"""Wagtail hooks of the course side: record when a participant opens a lesson."""
+"""Wagtail hooks of the course side: record when a participant opens a lesson;
+firms, courses and runs ("Course administration") and quizzes in the admin."""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.models import LessonPage
 
-from .models import Question, Quiz
+from .admin_viewsets import (
+    CourseAdministrationGroup,
+    CoursePermissionPolicy,
+    CourseRunPermissionPolicy,
+    SessionPermissionPolicy,
+    SessionTemplatePermissionPolicy,
+)
+from .models import Course, CourseRun, Question, Quiz, Session, SessionTemplate
 from .services import progress
+
+# Registered before any view asks: the admin then uses the site's rules.
+register_permission_policy(Course, CoursePermissionPolicy(Course))
+register_permission_policy(
+    SessionTemplate, SessionTemplatePermissionPolicy(SessionTemplate)
+)
+register_permission_policy(CourseRun, CourseRunPermissionPolicy(CourseRun))
+register_permission_policy(Session, SessionPermissionPolicy(Session))
+
+
+@hooks.register("register_admin_viewset")
+def register_course_administration():
+    return CourseAdministrationGroup()
 
 
 @hooks.register("before_serve_page")

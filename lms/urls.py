@@ -12,10 +12,13 @@ from cms import page_cache
 from cms import views as cms_views
 
 from . import views
+from .home import views as home_views
 from .verification import views as verification_views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("hjem/", home_views.home, name="home"),
+    path("accounts/notifications/", include("lms.notifications.urls")),
     path("accounts/", include("lms.accounts.urls")),
     path("kurs/", include("courses.urls")),
     path("validering/", include("validation.urls")),

@@ -1,21 +1,14 @@
-"""E-mails that tell people a case waits for them.
+"""Telling people a case waits for them (lms.notifications, kind VALIDATION_CASE).
 
-Called after the transaction that moved the case has committed. A message that
-cannot be sent is logged, never undoes the step (the case page shows the same).
+Called after the transaction that moved the case has committed. The mail is
+sent by a task; one that cannot be sent is logged and never undoes the step
+(the case page and the person's home page show the same).
 """
 
-import logging
-
-from django.conf import settings
-from django.core.mail import BadHeaderError, send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
-from lms.accounts.services import email_subject
-from lms.links import absolute_url
-
-logger = logging.getLogger(__name__)
+from lms.notifications.kinds import Kind
+from lms.notifications.services import notify
 
 # Who hears of each step: the person the case now waits for, and the candidate
 # when the case reaches them or their certificate.
@@ -40,18 +33,20 @@ def case_moved(*, case_id: int, action: str) -> None:
     case = Case.objects.select_related("candidate", "assessor", "verifier", "unit").get(
         pk=case_id
     )
-    url = absolute_url(reverse("validation:case", kwargs={"pk": case.pk}))
+    context = {
+        "action": action,
+        "candidate_name": case.candidate.get_full_name(),
+        "unit_code": case.unit.code,
+        "unit_title": case.unit.title,
+    }
+    url = reverse("validation:case", kwargs={"pk": case.pk})
     for role in roles:
         person = getattr(case, role)
-        if person is None or not person.email or not person.is_active:
+        if person is None:
             continue
-        context = {"case": case, "action": action, "role": role, "url": url}
-        with translation.override(person.language or settings.LANGUAGE_CODE):
-            subject = email_subject(
-                render_to_string("validation/email/case_subject.txt", context)
-            )
-            body = render_to_string("validation/email/case_body.txt", context)
-        try:
-            send_mail(subject, body, None, [person.email], fail_silently=False)
-        except (OSError, BadHeaderError):
-            logger.exception("Case e-mail (%s) for case %s not sent", action, case_id)
+        notify(
+            recipient=person,
+            kind=Kind.VALIDATION_CASE,
+            context={**context, "role": role},
+            url=url,
+        )

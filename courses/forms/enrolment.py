@@ -2,13 +2,31 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+CHOOSE_YOUR_FIRM_MESSAGE = _("Choose one of the firms you are the contact for.")
+
 
 class ApplyForm(forms.Form):
-    firm = forms.ModelChoiceField(label=_("Firm"), queryset=None, empty_label=None)
+    """Apply for one run. Each run's card has its own form, so the prefix is the
+    run's: every firm list on the page gets its own id and its own label."""
 
-    def __init__(self, *args, firms, **kwargs):
+    firm = forms.ModelChoiceField(
+        label=_("Apply for the firm"),
+        queryset=None,
+        empty_label=None,
+        error_messages={
+            "required": CHOOSE_YOUR_FIRM_MESSAGE,
+            "invalid_choice": CHOOSE_YOUR_FIRM_MESSAGE,
+        },
+    )
+
+    def __init__(self, *args, run, firms, **kwargs):
+        kwargs.setdefault("prefix", apply_form_prefix(run))
         super().__init__(*args, **kwargs)
         self.fields["firm"].queryset = firms
+
+
+def apply_form_prefix(run) -> str:
+    return f"run-{run.pk}"
 
 
 class ParticipantsForm(forms.Form):

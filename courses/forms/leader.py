@@ -74,3 +74,6 @@ class AttendanceForm(forms.Form):
 
     person = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
     status = forms.CharField(required=False)
+    # Set by the page once the leader confirmed taking attendance before the
+    # session starts (see attendance_check_early).
+    confirm_early = forms.BooleanField(required=False, widget=forms.HiddenInput)

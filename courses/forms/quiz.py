@@ -1,12 +1,19 @@
-"""The answer to one quiz question, built from the question as it was asked."""
+"""The answer to one quiz question, built from the question as it was asked;
+the course leader's form that gives a participant more attempts."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from ..selectors.quizzes import AskedQuestion
 from ..services.quizzes import (
     CHOICE_NOT_IN_QUESTION_MESSAGE,
     CHOOSE_AT_LEAST_ONE_MESSAGE,
     CHOOSE_ONE_MESSAGE,
+    GRANT_EXTRA_MAX,
+    GRANT_EXTRA_MIN,
+    GRANT_EXTRA_RANGE_MESSAGE,
+    GRANT_NOT_IN_RUN_MESSAGE,
+    GRANT_REASON_REQUIRED_MESSAGE,
 )
 
 # Where the buttons of a question page lead after saving (the `go` value): the
@@ -83,3 +90,41 @@ class AnswerForm(forms.Form):
         if chosen in (None, "", []):
             return []
         return list(chosen) if isinstance(chosen, list) else [chosen]
+
+
+class AttemptGrantForm(forms.Form):
+    """Who gets more attempts at the quiz, how many and why. `people`: the
+    run's participants as (user id, label) pairs."""
+
+    person = forms.TypedChoiceField(
+        label=_("Participant"),
+        coerce=int,
+        error_messages={
+            "required": GRANT_NOT_IN_RUN_MESSAGE,
+            "invalid_choice": GRANT_NOT_IN_RUN_MESSAGE,
+        },
+    )
+    extra = forms.IntegerField(
+        label=_("Extra attempts"),
+        min_value=GRANT_EXTRA_MIN,
+        max_value=GRANT_EXTRA_MAX,
+        initial=1,
+        error_messages={
+            "required": GRANT_EXTRA_RANGE_MESSAGE,
+            "invalid": GRANT_EXTRA_RANGE_MESSAGE,
+            "min_value": GRANT_EXTRA_RANGE_MESSAGE,
+            "max_value": GRANT_EXTRA_RANGE_MESSAGE,
+        },
+        help_text=_("From 1 to 5."),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": GRANT_REASON_REQUIRED_MESSAGE},
+        help_text=_("Recorded with the grant, with your name and the date."),
+    )
+
+    def __init__(self, *args, people: list[tuple[int, str]], **kwargs):
+        kwargs.setdefault("prefix", "grant")
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [("", "—"), *people]

@@ -7,9 +7,11 @@ from .certification import (
     ExpiryReminder,
     FollowUpReport,
 )
+from .checklists import ChecklistTick
 from .quizzes import (
     Answer,
     Attempt,
+    AttemptGrant,
     AttemptQuestion,
     Choice,
     FeedbackTiming,
@@ -42,12 +44,14 @@ from .runs import (
 __all__ = [
     "Answer",
     "Attempt",
+    "AttemptGrant",
     "AttemptQuestion",
     "Attendance",
     "CertificateStatus",
     "Certification",
     "CertificationEvent",
     "CertificationEventKind",
+    "ChecklistTick",
     "AttendanceStatus",
     "Choice",
     "Commitment",

@@ -268,3 +268,54 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.attempt_question}: {self.selected}"
+
+
+class AttemptGrant(models.Model):
+    """Extra attempts a course leader gave one person at one quiz, and why.
+
+    Only ever created: the person's limit is the quiz's plus the sum of their
+    grants, so the record of who allowed what stays whole.
+    """
+
+    quiz = models.ForeignKey(
+        Quiz, on_delete=models.PROTECT, related_name="grants", verbose_name=_("quiz")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="attempt_grants",
+        verbose_name=_("participant"),
+    )
+    run = models.ForeignKey(
+        "courses.CourseRun",
+        on_delete=models.PROTECT,
+        related_name="attempt_grants",
+        verbose_name=_("course run"),
+    )
+    extra = models.PositiveSmallIntegerField(_("extra attempts"))
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("granted by"),
+    )
+    reason = models.TextField(_("reason"))
+    created_at = models.DateTimeField(_("granted"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("extra attempts")
+        verbose_name_plural = _("extra attempts")
+        ordering = ["quiz", "user", "created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(extra__gte=1) & Q(extra__lte=5),
+                name="attempt_grant_extra_1_to_5",
+            ),
+            models.CheckConstraint(
+                condition=~Q(reason=""), name="attempt_grant_has_reason"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.quiz} +{self.extra}"

@@ -189,7 +189,7 @@ def verified_certification(code: str) -> Verified | None:
                 if (now := renamed_to(certification))
                 else ()
             ),
-            (gettext_lazy("Organisation number"), firm.org_number),
+            (gettext_lazy("Organisation number"), firm.org_number_display),
             *_run_details(run),
         ),
         issued_on=certification.issued_on,

@@ -24,7 +24,17 @@ from ..models import (
     PlanStatus,
     Quiz,
 )
-from .runs import PRESENT, FirmRow, RunOverview, run_overview
+from .runs import (
+    PRESENT,
+    FirmRow,
+    ParticipantQuizzes,
+    QuizCell,
+    QuizResult,
+    RunOverview,
+    person_name,
+    quiz_results,
+    run_overview,
+)
 
 
 class RuleCode(StrEnum):
@@ -49,6 +59,8 @@ class RuleCheck:
     required: int | None = None
     total: int | None = None
     quiz: Quiz | None = None  # QUIZ: the required quiz
+    # QUIZ: the names of the firm's participants who passed it, by name.
+    passed_by: tuple[str, ...] = ()
     plan_status: str | None = None  # PLAN: a PlanStatus, or None when not begun
 
 
@@ -92,6 +104,26 @@ def _rule_texts(language: str) -> dict[str, str]:
     }
 
 
+def _quiz_rules(*, row: FirmRow, texts: dict[str, str]) -> list[RuleCheck]:
+    """One rule per required quiz of the row, in its order, with who passed it."""
+    rules = []
+    for index, cell in enumerate(row.quizzes):
+        text = texts["quiz_passed" if cell.passed else "quiz_missing"]
+        rules.append(
+            RuleCheck(
+                holds=cell.passed,
+                text=text % {"quiz": cell.quiz},
+                code=RuleCode.QUIZ,
+                quiz=cell.quiz,
+                total=cell.total,
+                passed_by=tuple(
+                    person.name for person in row.people if person.results[index].passed
+                ),
+            )
+        )
+    return rules
+
+
 def certification_rules(*, run: CourseRun, row: FirmRow) -> CertificationCheck:
     """The course's rules for one accepted firm's row of the run overview: each
     rule with whether it holds, a sentence and its figures."""
@@ -111,16 +143,7 @@ def certification_rules(*, run: CourseRun, row: FirmRow) -> CertificationCheck:
             total=total,
         )
     ]
-    for cell in row.quizzes:
-        text = texts["quiz_passed" if cell.passed else "quiz_missing"]
-        rules.append(
-            RuleCheck(
-                holds=cell.passed,
-                text=text % {"quiz": cell.quiz},
-                code=RuleCode.QUIZ,
-                quiz=cell.quiz,
-            )
-        )
+    rules.extend(_quiz_rules(row=row, texts=texts))
     if course.plan_approval_required:
         approved = row.plan_status == PlanStatus.APPROVED
         if approved:
@@ -145,9 +168,11 @@ def certification_rules(*, run: CourseRun, row: FirmRow) -> CertificationCheck:
 def enrolment_certification_check(
     *, enrolment: Enrolment, overview: RunOverview | None = None
 ) -> CertificationCheck:
-    """The rules for one enrolment, as the run overview shows them; for a firm
-    not accepted, only the failing "accepted" rule. Pass the run's `overview`
-    when the caller has it already."""
+    """The rules for one enrolment, as the run overview shows them and the
+    leader's certification page checks them (each required quiz with who in the
+    firm passed it); for a firm not accepted, only the failing "accepted" rule.
+    The firm's "what is still missing", "my course" and the home page list these
+    same rules. Pass the run's `overview` when the caller has it already."""
     if enrolment.status == EnrolmentStatus.ACCEPTED:
         if overview is None:
             overview = run_overview(run=enrolment.run)
@@ -160,6 +185,60 @@ def enrolment_certification_check(
             RuleCheck(holds=False, text=texts["not_accepted"], code=RuleCode.ACCEPTED),
         )
     )
+
+
+@dataclass(frozen=True)
+class RequiredQuiz:
+    """A required quiz as one participant sees it: the firm's rule (who passed
+    it) and the person's own standing."""
+
+    rule: RuleCheck
+    mine: QuizResult
+
+    @property
+    def quiz(self) -> Quiz:
+        return self.rule.quiz
+
+
+def enrolment_required_quizzes(*, enrolment: Enrolment, user) -> list[RequiredQuiz]:
+    """The quiz rules of `enrolment_certification_check` (same quizzes, order,
+    texts and who passed), without the rest of the run overview, and the
+    person's own result in each: three queries (one without required quizzes).
+    `enrolment` needs `run.course_id`."""
+    quizzes = list(
+        Quiz.objects.filter(courses__id=enrolment.run.course_id).only(
+            "id", "title", "grading", "key", "attempts_allowed"
+        )
+    )
+    if not quizzes or enrolment.status != EnrolmentStatus.ACCEPTED:
+        return []
+    through = Enrolment.participants.through.objects.filter(enrolment_id=enrolment.pk)
+    row = FirmRow(enrolment=enrolment, participants=[])
+    names = {}
+    for user_id, first_name, last_name, email in through.order_by(
+        "user__first_name", "user__last_name", "user_id"
+    ).values_list("user_id", "user__first_name", "user__last_name", "user__email"):
+        row.participants.append(user_id)
+        names[user_id] = person_name(first_name, last_name, email)
+    results = quiz_results(quizzes=quizzes, participants=through.values("user_id"))
+    for user_id in row.participants:
+        row.people.append(
+            ParticipantQuizzes(
+                user_id=user_id,
+                name=names[user_id],
+                results=[results.get((user_id, q.pk)) or QuizResult() for q in quizzes],
+            )
+        )
+    for index, quiz in enumerate(quizzes):
+        passed = sum(1 for person in row.people if person.results[index].passed)
+        row.quizzes.append(QuizCell(quiz, passed, len(row.participants)))
+    texts = _rule_texts(translation.get_language() or settings.LANGUAGE_CODE)
+    return [
+        RequiredQuiz(
+            rule=rule, mine=results.get((user.pk, rule.quiz.pk)) or QuizResult()
+        )
+        for rule in _quiz_rules(row=row, texts=texts)
+    ]
 
 
 def certification_detail(*, pk: int) -> Certification | None:

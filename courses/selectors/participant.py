@@ -29,6 +29,7 @@ _ENROLMENT_FIELDS = (
     "run__id",
     "run__title",
     "run__status",
+    "run__course_id",
     "firm__id",
     "firm__name",
 )
@@ -38,6 +39,21 @@ _ENROLMENT_FIELDS = (
 class LessonStatus:
     lesson: "LessonLink"
     done: bool
+
+
+@dataclass
+class SessionPlan:
+    """One session of the run for one person: what to prepare, and whether it
+    is over or the next one."""
+
+    session: Session
+    lessons: list[LessonStatus]
+    is_past: bool
+    is_next: bool
+
+    @property
+    def lessons_done(self) -> int:
+        return sum(1 for item in self.lessons if item.done)
 
 
 @dataclass
@@ -52,6 +68,12 @@ class MyCourse:
     lessons_total: int
     lessons_done: int
     other_runs: list[CourseRun] = field(default_factory=list)
+    # Every session with its preparation, in time order.
+    session_plans: list[SessionPlan] = field(default_factory=list)
+    # All the person's runs (this one included), to switch between them.
+    enrolments: list[Enrolment] = field(default_factory=list)
+    # The required quizzes: the firm's rule, who passed, the person's result.
+    quizzes: list = field(default_factory=list)  # certification.RequiredQuiz
 
     @property
     def percent_done(self) -> int:
@@ -141,20 +163,37 @@ def _current(plans: dict[int, list[Session]], enrolments, now: datetime) -> Enro
     return min(enrolments, key=key)
 
 
-def my_course(*, user, request=None, now: datetime | None = None) -> MyCourse | None:
-    """The person's current run with sessions, preparation and progress, or None.
+def my_course(
+    *, user, request=None, now: datetime | None = None, run_id: int | None = None
+) -> MyCourse | None:
+    """The person's run `run_id` (else the current one) with every session and
+    what to prepare for it, progress and the required quizzes; None if the
+    person takes no part in that run (or in any).
 
-    Two queries (enrolments, progress) when the run plan is cached; when not,
-    also the sessions, their lessons and Wagtail's site for the request (plus
-    the sites' root paths if Wagtail's own cache is empty), whatever the number
-    of sessions and lessons.
+    Five queries (enrolments, progress, the required quizzes, the firm's
+    people, their results) when the run plan is cached; when not, also the
+    sessions, their lessons and Wagtail's site for the request, whatever the
+    number of sessions, lessons and quizzes.
     """
+    from .certification import enrolment_required_quizzes
+
     now = now or timezone.now()
-    enrolments = list(participant_enrolments(user=user).only(*_ENROLMENT_FIELDS))
+    enrolments = list(
+        participant_enrolments(user=user)
+        .only(*_ENROLMENT_FIELDS)
+        .order_by("run__title", "run_id")
+    )
+    if run_id is not None:
+        enrolments_by_run = {e.run_id: e for e in enrolments}
+        if run_id not in enrolments_by_run:
+            return None
     if not enrolments:
         return None
     plans = {e.run_id: run_plan(run_id=e.run_id, request=request) for e in enrolments}
-    enrolment = _current(plans, enrolments, now)
+    if run_id is not None:
+        enrolment = enrolments_by_run[run_id]
+    else:
+        enrolment = _current(plans, enrolments, now)
     sessions = plans[enrolment.run_id]
     lessons = {lesson.pk for session in sessions for lesson in session.lessons}
     # All the person's finished lessons, then only the run's: a person finishes
@@ -165,14 +204,19 @@ def my_course(*, user, request=None, now: datetime | None = None) -> MyCourse | 
         ).values_list("lesson_id", flat=True)
     )
     next_session = next((s for s in sessions if s.ends_at > now), None)
-    next_lessons = (
-        [
-            LessonStatus(lesson=lesson, done=lesson.pk in done_ids)
-            for lesson in next_session.lessons
-        ]
-        if next_session
-        else []
-    )
+    session_plans = [
+        SessionPlan(
+            session=session,
+            lessons=[
+                LessonStatus(lesson=lesson, done=lesson.pk in done_ids)
+                for lesson in session.lessons
+            ],
+            is_past=session.ends_at <= now,
+            is_next=session is next_session,
+        )
+        for session in sessions
+    ]
+    next_lessons = next((plan.lessons for plan in session_plans if plan.is_next), [])
     return MyCourse(
         enrolment=enrolment,
         run=enrolment.run,
@@ -182,6 +226,9 @@ def my_course(*, user, request=None, now: datetime | None = None) -> MyCourse | 
         lessons_total=len(lessons),
         lessons_done=len(done_ids),
         other_runs=[e.run for e in enrolments if e.pk != enrolment.pk],
+        session_plans=session_plans,
+        enrolments=enrolments,
+        quizzes=enrolment_required_quizzes(enrolment=enrolment, user=user),
     )
 
 

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from cms.areas import Area
 
@@ -16,6 +16,7 @@ from ..models import (
     PlanEvent,
     PlanEventKind,
     PlanStatus,
+    RunStatus,
 )
 
 
@@ -98,3 +99,32 @@ def plan_latest_review(*, plan: InclusionPlan) -> PlanEvent | None:
         if event.kind in (PlanEventKind.APPROVED, PlanEventKind.CHANGES_REQUESTED)
     ]
     return reviews[-1] if reviews else None
+
+
+def plans_waiting_for_review(*, user) -> list[InclusionPlan]:
+    """Submitted plans in the runs the person leads, the longest waiting first,
+    with the firm and run; one query."""
+    return list(
+        InclusionPlan.objects.filter(
+            status=PlanStatus.SUBMITTED, enrolment__run__leaders=user
+        )
+        .select_related("enrolment__firm", "enrolment__run")
+        .order_by("updated_at", "pk")
+    )
+
+
+def contact_plan_enrolments(*, user) -> QuerySet[Enrolment]:
+    """The accepted enrolments (runs not cancelled) whose inclusion plan the
+    person writes as the firm's contact, the latest run (by enrolment deadline)
+    first."""
+    if not user.is_authenticated:
+        return Enrolment.objects.none()
+    return (
+        Enrolment.objects.filter(
+            status=EnrolmentStatus.ACCEPTED,
+            firm__memberships__user=user,
+            firm__memberships__is_contact=True,
+        )
+        .exclude(run__status=RunStatus.CANCELLED)
+        .order_by("-run__enrolment_deadline", "-pk")
+    )

@@ -2,8 +2,18 @@
 
 from dataclasses import dataclass, field
 
-from ..models import AttemptQuestion, CourseRun, Quiz
-from .runs import run_participant_ids
+from django.db.models import Count, Q, Sum
+
+from ..models import (
+    Attempt,
+    AttemptGrant,
+    AttemptQuestion,
+    CourseRun,
+    Enrolment,
+    EnrolmentStatus,
+    Quiz,
+)
+from .runs import person_name, run_participant_ids
 
 
 def _percent(part: int, whole: int) -> int:
@@ -131,3 +141,88 @@ def _question(group: dict) -> QuestionStatistics:
         choice.answered = stats.answered
     stats.choices = list(choices.values())
     return stats
+
+
+@dataclass(frozen=True)
+class PersonAttempts:
+    """One participant of the run at one quiz: attempts used and allowed (the
+    quiz's limit plus grants; None when unlimited), and whether they passed."""
+
+    user_id: int
+    name: str
+    firm_name: str
+    used: int
+    allowed: int | None
+    passed: bool
+
+    @property
+    def used_up(self) -> bool:
+        return self.allowed is not None and self.used >= self.allowed
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.firm_name})"
+
+
+def quiz_attempt_standing(*, run: CourseRun, quiz: Quiz) -> list[PersonAttempts]:
+    """Every participant of the run's accepted firms, firm by firm and by name,
+    with their attempts at the quiz: three queries however many people."""
+    people = (
+        Enrolment.participants.through.objects.filter(
+            enrolment__run=run, enrolment__status=EnrolmentStatus.ACCEPTED
+        )
+        .order_by("enrolment__firm__name", "user__first_name", "user__last_name")
+        .values_list(
+            "user_id",
+            "user__first_name",
+            "user__last_name",
+            "user__email",
+            "enrolment__firm__name",
+        )
+    )
+    ids = run_participant_ids(run=run)
+    used: dict[int, tuple[int, bool]] = {
+        user_id: (count, bool(passed))
+        for user_id, count, passed in Attempt.objects.filter(quiz=quiz, user_id__in=ids)
+        .values("user_id")
+        .annotate(count=Count("id"), passed=Count("id", filter=Q(passed=True)))
+        .values_list("user_id", "count", "passed")
+    }
+    granted = dict(
+        AttemptGrant.objects.filter(quiz=quiz, user_id__in=ids)
+        .values("user_id")
+        .annotate(extra=Sum("extra"))
+        .values_list("user_id", "extra")
+    )
+    standing = []
+    seen = set()
+    for user_id, first, last, email, firm_name in people:
+        if user_id in seen:  # in two firms of the run: listed once
+            continue
+        seen.add(user_id)
+        count, passed = used.get(user_id, (0, False))
+        allowed = (
+            quiz.attempts_allowed + granted.get(user_id, 0)
+            if quiz.attempts_allowed
+            else None
+        )
+        standing.append(
+            PersonAttempts(
+                user_id=user_id,
+                name=person_name(first, last, email),
+                firm_name=firm_name,
+                used=count,
+                allowed=allowed,
+                passed=passed,
+            )
+        )
+    return standing
+
+
+def quiz_grants(*, run: CourseRun, quiz: Quiz) -> list[AttemptGrant]:
+    """The extra attempts given at the quiz in this run, newest first."""
+    return list(
+        AttemptGrant.objects.filter(run=run, quiz=quiz)
+        .select_related("user", "granted_by")
+        .order_by("-created_at", "-pk")
+    )

@@ -9,7 +9,16 @@ from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
 
-from ..models import Attempt, AttemptQuestion, Question, QuestionKind, Quiz
+from ..models import (
+    Attempt,
+    AttemptQuestion,
+    CourseRun,
+    EnrolmentStatus,
+    Question,
+    QuestionKind,
+    Quiz,
+    RunStatus,
+)
 from ..services.quizzes import question_score
 
 
@@ -44,6 +53,8 @@ class AskedQuestion:
     answered: bool
     # The share of a point earned: the graded score, or what it would be now.
     score: Decimal | None
+    # Multiple choice: each correct choice earns its share (else all or nothing).
+    partial_credit: bool = False
 
     @property
     def multiple(self) -> bool:
@@ -52,6 +63,19 @@ class AskedQuestion:
     @property
     def chosen_choices(self) -> list[ShownChoice]:
         return [choice for choice in self.choices if choice.chosen]
+
+    @property
+    def correct_count(self) -> int:
+        """How many of the shown choices are correct."""
+        return sum(1 for choice in self.choices if choice.is_correct)
+
+    @property
+    def chosen_correct_count(self) -> int:
+        return sum(1 for c in self.choices if c.chosen and c.is_correct)
+
+    @property
+    def chosen_wrong_count(self) -> int:
+        return sum(1 for c in self.choices if c.chosen and not c.is_correct)
 
     @property
     def outcome(self) -> str:
@@ -123,6 +147,25 @@ def past_attempts(*, quiz: Quiz, user) -> list[Attempt]:
     return [a for a in attempts_of_user(quiz=quiz, user=user) if a.submitted_at]
 
 
+def quiz_leaders_for(*, quiz: Quiz, user) -> list:
+    """The course leaders who can give the person more attempts at the quiz:
+    those of the runs (not cancelled) the person takes part in whose course
+    requires the quiz; one query."""
+    from lms.accounts.models import User
+
+    runs = CourseRun.objects.filter(
+        course__required_quizzes=quiz,
+        enrolments__status=EnrolmentStatus.ACCEPTED,
+        enrolments__participants=user,
+    ).exclude(status=RunStatus.CANCELLED)
+    return list(
+        User.objects.filter(led_runs__in=runs)
+        .distinct()
+        .only("id", "first_name", "last_name", "email")
+        .order_by("first_name", "last_name", "pk")
+    )
+
+
 def attempt_for_user(*, attempt_pk: int, user) -> Attempt:
     """The person's own attempt with its quiz; 404 for anyone else's, so an
     attempt's existence is never revealed."""
@@ -159,6 +202,7 @@ def _asked(item: AttemptQuestion) -> AskedQuestion:
         selected=selected,
         answered=answer is not None,
         score=score,
+        partial_credit=bool(snapshot.get("partial_credit")),
     )
 
 

@@ -427,3 +427,82 @@ def session_attendance(*, session: Session) -> list[AttendanceRow]:
         keyed.append(((position, first, last), row))
     keyed.sort(key=lambda item: item[0])
     return [row for _, row in keyed]
+
+
+# --- The course leader's home -------------------------------------------------
+
+
+def leader_next_session(*, user, now: datetime | None = None) -> Session | None:
+    """The next session (not yet ended) of any run the person leads, with its
+    run; one query."""
+    now = now or timezone.now()
+    return (
+        Session.objects.filter(run__leaders=user, ends_at__gt=now)
+        .exclude(run__status=RunStatus.CANCELLED)
+        .select_related("run")
+        .order_by("starts_at", "pk")
+        .first()
+    )
+
+
+def leader_firms_ready_to_certify(
+    *, user, now: datetime | None = None
+) -> list[FirmRow]:
+    """Rows of accepted, not yet certified firms in the person's runs for which
+    every certification rule holds (as the run overview says).
+
+    One query finds the runs under way (a session has started) that still have
+    such firms; then the run overview's queries for each of them, since the
+    rules are evaluated per run (`run_overview`)."""
+    now = now or timezone.now()
+    runs = (
+        CourseRun.objects.filter(
+            leaders=user,
+            sessions__starts_at__lte=now,
+            enrolments__status=EnrolmentStatus.ACCEPTED,
+            enrolments__certification__isnull=True,
+        )
+        .exclude(status=RunStatus.CANCELLED)
+        .select_related("course")
+        .distinct()
+        .order_by("-enrolment_deadline", "pk")
+    )
+    return [
+        row
+        for run in runs
+        for row in run_overview(run=run).rows
+        if row.certification is None and row.check.holds
+    ]
+
+
+@dataclass(frozen=True)
+class RunsSummary:
+    """All runs and firms at a glance: how many, and the latest runs."""
+
+    run_count: int
+    firm_count: int
+    latest: list[CourseRun]
+
+
+def runs_summary(*, limit: int = 5) -> RunsSummary:
+    """Counts of runs and firms and the `limit` latest runs (by enrolment
+    deadline) with their accepted firms and applications; three queries."""
+    from lms.accounts.models import Firm
+
+    latest = list(
+        CourseRun.objects.select_related("course")
+        .annotate(
+            accepted_count=Count(
+                "enrolments", filter=Q(enrolments__status=EnrolmentStatus.ACCEPTED)
+            ),
+            applied_count=Count(
+                "enrolments", filter=Q(enrolments__status=EnrolmentStatus.APPLIED)
+            ),
+        )
+        .order_by("-enrolment_deadline", "-pk")[:limit]
+    )
+    return RunsSummary(
+        run_count=CourseRun.objects.count(),
+        firm_count=Firm.objects.count(),
+        latest=latest,
+    )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.verification import unused_code
 
+from .. import notifications
 from ..models import (
     CertificateStatus,
     Certification,
@@ -140,6 +141,7 @@ def certification_create(
                 by=by,
                 reason=certification.override_reason,
             )
+            notifications.firm_certified(certification=certification)
     except IntegrityError as error:
         # The other request won the race on the one-per-enrolment constraint.
         raise ValidationError(ALREADY_CERTIFIED_MESSAGE) from error
@@ -257,4 +259,5 @@ def course_certificates_issue(
                 )
         except IntegrityError:
             continue  # issued by a concurrent request meanwhile
+    notifications.course_certificates_ready(certificates=created)
     return created

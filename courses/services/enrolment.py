@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.models import Firm, Membership
 
+from .. import notifications
 from ..models import CourseRun, Enrolment, EnrolmentStatus, RunStatus
 
 RUN_NOT_OPEN_MESSAGE = _("This course run is not open for enrolment.")
@@ -40,6 +41,7 @@ def enrolment_apply(*, run: CourseRun, firm: Firm, by) -> Enrolment:
         existing.applied_by = by
         existing.decided_at = None
         existing.save(update_fields=["status", "applied_by", "decided_at"])
+        notifications.application_received(enrolment=existing)
         return existing
     try:
         with transaction.atomic():
@@ -49,6 +51,7 @@ def enrolment_apply(*, run: CourseRun, firm: Firm, by) -> Enrolment:
             ALREADY_ENROLLED_MESSAGE, code="duplicate", params={"firm": firm.name}
         ) from error
     enrolment.participants.add(by)
+    notifications.application_received(enrolment=enrolment)
     return enrolment
 
 
@@ -68,6 +71,7 @@ def enrolment_accept(*, enrolment: Enrolment, by) -> Enrolment:
     enrolment.status = EnrolmentStatus.ACCEPTED
     enrolment.decided_at = timezone.now()
     enrolment.save(update_fields=["status", "decided_at"])
+    notifications.application_decided(enrolment=enrolment, accepted=True)
     return enrolment
 
 
@@ -93,6 +97,7 @@ def enrolment_decline(*, enrolment: Enrolment, by) -> Enrolment:
     enrolment.status = EnrolmentStatus.WITHDRAWN
     enrolment.decided_at = timezone.now()
     enrolment.save(update_fields=["status", "decided_at"])
+    notifications.application_decided(enrolment=enrolment, accepted=False)
     return enrolment
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.areas import Area
 from lms.accounts.models import User
 
+from .. import notifications
 from ..models import (
     Commitment,
     Enrolment,
@@ -237,6 +238,7 @@ def plan_transition(
     plan.status = to
     plan.updated_by = by
     plan.updated_at = now
+    notifications.plan_moved(enrolment=current.enrolment, to=to, comment=comment)
     return event
 
 

@@ -5,15 +5,20 @@ import secrets
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import (
     Answer,
     Attempt,
+    AttemptGrant,
     AttemptQuestion,
+    CourseRun,
+    Enrolment,
+    EnrolmentStatus,
     FeedbackTiming,
     Question,
     QuestionKind,
@@ -47,6 +52,18 @@ EMPTY_QUIZ_MESSAGE = _("This quiz has no questions yet.")
 ANSWER_LOCKED_MESSAGE = _(
     "You have seen the feedback for this question; the answer can no longer change."
 )
+
+GRANT_EXTRA_RANGE_MESSAGE = _("Give between 1 and 5 extra attempts.")
+GRANT_REASON_REQUIRED_MESSAGE = _(
+    "Write why the person gets more attempts: it is kept with the grant."
+)
+GRANT_NOT_IN_RUN_MESSAGE = _("This person is not a participant in this course run.")
+GRANT_QUIZ_NOT_IN_RUN_MESSAGE = _("This course run does not require this quiz.")
+GRANT_UNLIMITED_MESSAGE = _(
+    "This quiz has no limit on attempts, so there is nothing to grant."
+)
+GRANT_EXTRA_MIN = 1
+GRANT_EXTRA_MAX = 5
 
 ONE = Decimal(1)
 
@@ -129,12 +146,59 @@ def attempt_questions_for(*, quiz: Quiz, seed: int) -> list[Question]:
     return questions
 
 
-def attempts_left(*, quiz: Quiz, user) -> int | None:
-    """How many more attempts the person may start (None: unlimited)."""
+def attempts_allowed_for(*, quiz: Quiz, user) -> int | None:
+    """The person's own limit at the quiz: the quiz's limit plus every attempt
+    a course leader granted them (None: unlimited)."""
     if not quiz.attempts_allowed:
         return None
+    granted = AttemptGrant.objects.filter(quiz=quiz, user=user).aggregate(
+        extra=Sum("extra")
+    )["extra"]
+    return quiz.attempts_allowed + (granted or 0)
+
+
+def attempts_left(*, quiz: Quiz, user) -> int | None:
+    """How many more attempts the person may start (None: unlimited), counted
+    against the person's own limit (grants included)."""
+    allowed = attempts_allowed_for(quiz=quiz, user=user)
+    if allowed is None:
+        return None
     used = Attempt.objects.filter(quiz=quiz, user=user).count()
-    return max(0, quiz.attempts_allowed - used)
+    return max(0, allowed - used)
+
+
+@transaction.atomic
+def attempt_grant(
+    *, quiz: Quiz, user, run: CourseRun, extra, reason: str, by
+) -> AttemptGrant:
+    """Give a run's participant `extra` (1–5) more attempts at a quiz the run
+    requires, with a reason; recorded and never changed. Only a leader of the
+    run (or an administrator) may."""
+    if not by.has_perm("courses.grant_attempts", run):
+        raise PermissionDenied
+    errors = []
+    if not isinstance(extra, int) or not GRANT_EXTRA_MIN <= extra <= GRANT_EXTRA_MAX:
+        errors.append(ValidationError(GRANT_EXTRA_RANGE_MESSAGE, code="extra"))
+    reason = (reason or "").strip()
+    if not reason:
+        errors.append(ValidationError(GRANT_REASON_REQUIRED_MESSAGE, code="reason"))
+    if not run.course.required_quizzes.filter(pk=quiz.pk).exists():
+        errors.append(ValidationError(GRANT_QUIZ_NOT_IN_RUN_MESSAGE, code="quiz"))
+    elif not quiz.attempts_allowed:
+        errors.append(ValidationError(GRANT_UNLIMITED_MESSAGE, code="unlimited"))
+    in_run = Enrolment.objects.filter(
+        run=run, status=EnrolmentStatus.ACCEPTED, participants=user
+    ).exists()
+    if not in_run:
+        errors.append(ValidationError(GRANT_NOT_IN_RUN_MESSAGE, code="not_in_run"))
+    if errors:
+        raise ValidationError(errors)
+    grant = AttemptGrant(
+        quiz=quiz, user=user, run=run, extra=extra, reason=reason, granted_by=by
+    )
+    grant.full_clean()
+    grant.save()
+    return grant
 
 
 @transaction.atomic
@@ -154,7 +218,7 @@ def attempt_start(*, quiz: Quiz, user, now: datetime | None = None) -> Attempt:
         raise ValidationError(
             NO_ATTEMPTS_LEFT_MESSAGE,
             code="no_attempts_left",
-            params={"allowed": quiz.attempts_allowed},
+            params={"allowed": attempts_allowed_for(quiz=quiz, user=user)},
         )
     seed = secrets.randbits(62)
     questions = attempt_questions_for(quiz=quiz, seed=seed)

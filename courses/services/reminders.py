@@ -3,18 +3,18 @@ participant) and before a certification expires (to the firm's contacts)."""
 
 from datetime import date, datetime
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from cms.models import LessonPage
 from lms.accounts.models import User
 from lms.links import absolute_url
+from lms.notifications.kinds import Kind
+from lms.notifications.services import notify
 
+from .. import notifications
 from ..models import (
     Certification,
     EnrolmentStatus,
@@ -76,25 +76,29 @@ def session_reminder_send(
                 SessionReminder.objects.create(session=session, user=user)
         except IntegrityError:
             return False
-        with translation.override(user.language), timezone.override(settings.TIME_ZONE):
-            context = {
-                "user": user,
-                "session": session,
-                "run": session.run,
+        my_course_url = absolute_url(reverse("courses:my_course"))
+        notify(
+            recipient=user,
+            kind=Kind.SESSION_REMINDER,
+            context={
+                "run_title": session.run.title,
+                "session_position": session.position,
+                "session_title": session.title,
+                "starts_at": session.starts_at,
+                "ends_at": session.ends_at,
+                "place": session.place,
+                "agenda": session.agenda,
                 "lessons": [
                     (lesson.title, absolute_url(lesson.get_url() or ""))
                     for lesson in session.preparation_lessons.all()
                 ],
-                "my_course_url": absolute_url(reverse("courses:my_course")),
+                "my_course_url": my_course_url,
                 "calendar_url": absolute_url(reverse("courses:my_course_calendar")),
-            }
-            subject = render_to_string(
-                "courses/email/session_reminder_subject.txt", context
-            )
-            body = render_to_string("courses/email/session_reminder_body.txt", context)
-        EmailMessage(
-            subject=" ".join(subject.split()), body=body, to=[user.email]
-        ).send()
+            },
+            url=my_course_url,
+            # In the task already: a failed send rolls back and is tried again.
+            send_now=True,
+        )
     return True
 
 
@@ -151,32 +155,8 @@ def expiry_reminders_send(*, today: date | None = None) -> int:
                 [row for row in rows if row.days_before != days_before],
                 ignore_conflicts=True,
             )
-            url = absolute_url(
-                reverse(
-                    "courses:certification_firm",
-                    kwargs={"enrolment_pk": certification.enrolment_id},
-                )
+            notifications.certification_expiring(
+                certification=certification, contacts=contacts, days_left=days_left
             )
-            for contact in contacts:
-                with (
-                    translation.override(contact.language),
-                    timezone.override(settings.TIME_ZONE),
-                ):
-                    context = {
-                        "user": contact,
-                        "certification": certification,
-                        "firm": certification.enrolment.firm,
-                        "days_left": days_left,
-                        "url": url,
-                    }
-                    subject = render_to_string(
-                        "courses/email/expiry_reminder_subject.txt", context
-                    )
-                    body = render_to_string(
-                        "courses/email/expiry_reminder_body.txt", context
-                    )
-                EmailMessage(
-                    subject=" ".join(subject.split()), body=body, to=[contact.email]
-                ).send()
         sent += 1
     return sent

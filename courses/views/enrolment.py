@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
+from lms.accounts.models import Firm
+
 from ..forms.enrolment import ApplyForm, ParticipantsForm
 from ..models import CourseRun, Enrolment
 from ..selectors import enrolment as selectors
@@ -16,18 +18,27 @@ from ..services import enrolment as services
 
 
 def run_catalogue(request):
-    """Course runs open for enrolment; anyone may look, firm contacts may apply."""
-    firms = (
-        selectors.contact_firms(user=request.user)
-        if request.user.is_authenticated
-        else None
-    )
+    """Course runs open for enrolment; anyone may look, firm contacts may apply
+    for each of their firms that is not in the run yet."""
+    cards = [
+        (
+            card,
+            ApplyForm(
+                run=card.run,
+                firms=Firm.objects.filter(
+                    pk__in=[firm.pk for firm in card.firms_to_apply]
+                ).order_by("name"),
+            )
+            if card.firms_to_apply
+            else None,
+        )
+        for card in selectors.catalogue_cards(user=request.user)
+    ]
     return render(
         request,
         "courses/enrolment/run_catalogue.html",
         {
-            "runs": selectors.open_runs(),
-            "apply_form": ApplyForm(firms=firms) if firms else None,
+            "cards": cards,
             "enrolments": (
                 selectors.enrolments_for_user(user=request.user)
                 if request.user.is_authenticated
@@ -43,7 +54,7 @@ def run_apply(request, pk):
     firms = selectors.contact_firms(user=request.user)
     if not firms.exists():
         raise PermissionDenied
-    form = ApplyForm(request.POST or None, firms=firms)
+    form = ApplyForm(request.POST or None, run=run, firms=firms)
     if request.method == "POST" and form.is_valid():
         try:
             enrolment = services.enrolment_apply(
@@ -58,6 +69,9 @@ def run_apply(request, pk):
             % {"firm": enrolment.firm.name, "run": run.title},
         )
         return redirect("courses:enrolment_detail", pk=enrolment.pk)
+    if request.method == "POST":
+        for errors in form.errors.values():
+            messages.error(request, errors[0])
     return redirect("courses:run_catalogue")
 
 

@@ -123,7 +123,7 @@ def run_overview_csv(request, pk):
         writer.writerow(
             [
                 row.firm.name,
-                row.firm.org_number,
+                row.firm.org_number_display,
                 len(row.participants),
                 *[f"{cell.present}/{cell.total}" for cell in row.sessions],
                 row.preparation_percent,
@@ -203,24 +203,40 @@ def enrolment_reject(request, pk):
     return redirect(enrolment.run)
 
 
+def _attendance_url(session, *, confirmed: bool, anchor: str = "") -> str:
+    url = reverse("courses:attendance", args=[session.pk])
+    return url + ("?confirm=1" if confirmed else "") + anchor
+
+
 @login_required
 @permission_required(
     "courses.take_attendance", fn=session_from_url, raise_exception=True
 )
 def attendance(request, pk):
-    """One tap per person; works without JavaScript, faster with it."""
+    """One tap per person; works without JavaScript, faster with it.
+
+    Before the session starts, the page first asks the leader to confirm (a page
+    of its own, `?confirm=1` to go on), and a tap is only saved with that
+    confirmation posted along: the rule is kept here, not only in the browser.
+    """
     session = session_from_url(request, pk)
+    started = attendance_services.session_has_started(session)
     wants_json = request.headers.get("Accept", "").startswith("application/json")
     if request.method == "POST":
         form = AttendanceForm(request.POST)
+        valid = form.is_valid()
+        confirmed = valid and form.cleaned_data["confirm_early"]
         person = (
             get_user_model().objects.filter(pk=form.cleaned_data["person"]).first()
-            if form.is_valid()
+            if valid
             else None
         )
         try:
             if person is None:
                 raise ValidationError(CHOOSE_PARTICIPANT_MESSAGE)
+            attendance_services.attendance_check_early(
+                session=session, confirmed=confirmed
+            )
             record = attendance_services.attendance_record(
                 session=session,
                 user=person,
@@ -234,7 +250,7 @@ def attendance(request, pk):
                     status=HTTPStatus.BAD_REQUEST,
                 )
             messages.error(request, error.messages[0])
-            return redirect("courses:attendance", pk=session.pk)
+            return redirect(_attendance_url(session, confirmed=confirmed))
         message = _("Saved: %(person)s – %(status)s") % {
             "person": person,
             "status": record.get_status_display(),
@@ -245,13 +261,19 @@ def attendance(request, pk):
             )
         messages.success(request, message)
         return redirect(
-            reverse("courses:attendance", args=[session.pk]) + f"#p-{person.pk}"
+            _attendance_url(session, confirmed=confirmed, anchor=f"#p-{person.pk}")
+        )
+    confirmed = not started and request.GET.get("confirm") == "1"
+    if not started and not confirmed:
+        return render(
+            request, "courses/leader/attendance_confirm.html", {"session": session}
         )
     return render(
         request,
         "courses/leader/attendance.html",
         {
             "session": session,
+            "confirmed_early": confirmed,
             "people": run_selectors.session_attendance(session=session),
             "statuses": AttendanceStatus.choices,
         },

@@ -19,6 +19,9 @@ from ..forms.participant import (
 from ..selectors import participant as selectors
 from ..services import progress
 
+# The query parameter that picks one of the person's runs on "my course".
+RUN_PARAM = "run"
+
 
 def _lesson_for(request, lesson_id: int) -> LessonPage:
     """A live lesson the person may read (Wagtail's privacy settings apply)."""
@@ -32,7 +35,17 @@ def _lesson_for(request, lesson_id: int) -> LessonPage:
 @require_GET
 @login_required
 def my_course(request):
-    course = selectors.my_course(user=request.user, request=request)
+    """The person's current run, or the one of theirs chosen with ?run=<id>;
+    anyone else's run is not found."""
+    run_id = None
+    if RUN_PARAM in request.GET:
+        try:
+            run_id = int(request.GET[RUN_PARAM])
+        except ValueError:
+            raise Http404 from None
+    course = selectors.my_course(user=request.user, request=request, run_id=run_id)
+    if run_id is not None and course is None:
+        raise Http404
     return render(
         request,
         "courses/participant/my_course.html",

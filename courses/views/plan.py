@@ -14,7 +14,15 @@ from django.views.decorators.http import require_POST
 
 from rules.contrib.views import permission_required
 
-from ..forms.plan import PlanReviewForm, PlanVersionForm, commitment_formset
+from ..forms.plan import (
+    ADD_ROW_FIELD,
+    MAX_COMMITMENTS,
+    PlanReviewForm,
+    PlanVersionForm,
+    area_guidance,
+    commitment_formset,
+    commitment_formset_with_new_row,
+)
 from ..models import InclusionPlan, PlanStatus
 from ..selectors import plans as selectors
 from ..services import plans as services
@@ -96,6 +104,8 @@ def _edit_page(request, enrolment, plan, formset, version_form, status):
             "formset": formset,
             "version_form": version_form,
             "areas": selectors.plan_commitments_by_area(plan=plan),
+            "area_guidance": area_guidance(),
+            "max_commitments": MAX_COMMITMENTS,
             "show_saved_plan": status == HTTPStatus.CONFLICT,
         },
         status=status,
@@ -120,6 +130,20 @@ def plan_edit(request, enrolment_pk):
             HTTPStatus.OK,
         )
 
+    if ADD_ROW_FIELD in request.POST:
+        # "Add a commitment" without JavaScript: show what was typed again with
+        # one more row, and save nothing yet.
+        version_form = PlanVersionForm(request.POST)
+        if not version_form.is_valid():
+            version_form = PlanVersionForm(initial={"version": plan.version})
+        return _edit_page(
+            request,
+            enrolment,
+            plan,
+            commitment_formset_with_new_row(data=request.POST),
+            version_form,
+            HTTPStatus.OK,
+        )
     formset = commitment_formset(plan=plan, data=request.POST)
     version_form = PlanVersionForm(request.POST)
     if not (formset.is_valid() and version_form.is_valid()):

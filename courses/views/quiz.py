@@ -59,6 +59,7 @@ def _start_page(request, quiz: Quiz, *, error=None, status=HTTPStatus.OK):
     attempts = selectors.attempts_of_user(quiz=quiz, user=request.user)
     open_attempt = next((a for a in attempts if a.submitted_at is None), None)
     left = services.attempts_left(quiz=quiz, user=request.user)
+    can_start = open_attempt is not None or left != 0
     return render(
         request,
         "courses/quiz/start.html",
@@ -68,7 +69,15 @@ def _start_page(request, quiz: Quiz, *, error=None, status=HTTPStatus.OK):
             "past_attempts": [a for a in attempts if a.submitted_at is not None],
             "open_attempt": open_attempt,
             "attempts_left": left,
-            "can_start": open_attempt is not None or left != 0,
+            "attempts_allowed": services.attempts_allowed_for(
+                quiz=quiz, user=request.user
+            ),
+            "can_start": can_start,
+            "leaders": (
+                []
+                if can_start
+                else selectors.quiz_leaders_for(quiz=quiz, user=request.user)
+            ),
             "error": error,
         },
         status=status,
@@ -304,7 +313,15 @@ def quiz_result(request, attempt_pk: int):
             "attempt": attempt,
             "quiz": attempt.quiz,
             "attempts_left": left,
+            "attempts_allowed": services.attempts_allowed_for(
+                quiz=attempt.quiz, user=request.user
+            ),
             "can_try_again": left != 0,
+            "leaders": (
+                selectors.quiz_leaders_for(quiz=attempt.quiz, user=request.user)
+                if left == 0
+                else []
+            ),
         },
     )
 

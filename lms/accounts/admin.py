@@ -1,8 +1,12 @@
+"""Django admin for people and firms, for superusers only (lms.admin).
+
+Firms are managed in Wagtail's admin (lms.accounts.admin_viewsets)."""
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Firm, Invitation, Membership, User
+from .models import Firm, FirmClaim, FirmSignup, Invitation, Membership, User
 
 
 @admin.register(User)
@@ -45,3 +49,51 @@ class InvitationAdmin(admin.ModelAdmin):
     list_filter = ["firm"]
     search_fields = ["email", "firm__name"]
     readonly_fields = ["token_hash", "accepted_by", "accepted_at"]
+
+
+class SuperuserReadOnlyAdmin(admin.ModelAdmin):
+    """Shown to superusers to look into; changed only through the site's pages."""
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(FirmSignup)
+class FirmSignupAdmin(SuperuserReadOnlyAdmin):
+    list_display = [
+        "email",
+        "firm_name",
+        "org_number",
+        "created_at",
+        "expires_at",
+        "confirmed_at",
+    ]
+    search_fields = ["email", "firm_name", "org_number"]
+    # The hashes are no one's business, not even a superuser's.
+    exclude = ["token_hash", "password_hash"]
+
+
+@admin.register(FirmClaim)
+class FirmClaimAdmin(SuperuserReadOnlyAdmin):
+    list_display = [
+        "person",
+        "firm",
+        "status",
+        "created_at",
+        "decided_by",
+        "decided_at",
+    ]
+    list_filter = ["status"]
+    search_fields = ["person__email", "firm__name", "firm__org_number"]

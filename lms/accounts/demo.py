@@ -128,6 +128,25 @@ DEMO_FIRMS = [
 # The demo participant and firm contact both work here.
 DEMO_FIRM_ORG_NUMBER = "914035171"
 
+# Colleagues in the other firms of the upcoming demo run (they joined after
+# the first cohort): (organisation number, e-mail local part, first name, last
+# name, is the firm's contact).
+DEMO_MEMBERS = [
+    ("930567817", "kontakt.slemmestad", "Kari", "Moen", True),
+    ("930567817", "deltaker.slemmestad", "Ole", "Lunde", False),
+    ("918762345", "kontakt.vollen", "Lise", "Aas", True),
+    ("918762345", "deltaker.vollen", "Emil", "Vik", False),
+    ("933109623", "kontakt.baerum", "Hans", "Rud", True),
+]
+
+# Someone who signed up with the demo firm's organisation number: their request
+# to join waits on the firm page of the demo contact.
+DEMO_CLAIMANT = ("soker", "Lars", "Nilsen")
+DEMO_CLAIM_MESSAGE = (
+    "Hei! Jeg har begynt som daglig leder etter Tor og skal følge opp "
+    "inkluderingsplanen videre."
+)
+
 
 def demo_email(local_part: str) -> str:
     return f"{local_part}@{DEMO_DOMAIN}"
@@ -173,8 +192,53 @@ def seed(stdout=None) -> dict[str, int]:
                 )
         else:
             services.role_grant(user=user, role=role)
+    created["people"] += _seed_members()
+    created["people"] += _seed_claim(demo_firm)
     if stdout is not None:
         stdout.write(
             f"accounts: {created['firms']} new firms, {created['people']} new people"
         )
     return created
+
+
+def _seed_claim(firm: Firm) -> int:
+    """One pending request to join the demo firm; 1 if its person was new."""
+    from .models import FirmClaim
+    from .signup.services import claim_create
+
+    local_part, first_name, last_name = DEMO_CLAIMANT
+    email = demo_email(local_part)
+    person = User.objects.filter(email__iexact=email).first()
+    new = person is None
+    if new:
+        person = services.user_create(
+            email=email,
+            password=DEMO_PASSWORD,
+            first_name=first_name,
+            last_name=last_name,
+        )
+    if not FirmClaim.objects.filter(firm=firm, person=person).exists():
+        claim_create(firm=firm, person=person, message=DEMO_CLAIM_MESSAGE)
+    return int(new)
+
+
+def _seed_members() -> int:
+    """The other demo firms' people (`DEMO_MEMBERS`); how many were new."""
+    new = 0
+    for org_number, local_part, first_name, last_name, is_contact in DEMO_MEMBERS:
+        email = demo_email(local_part)
+        if User.objects.filter(email__iexact=email).exists():
+            continue
+        user = services.user_create(
+            email=email,
+            password=DEMO_PASSWORD,
+            first_name=first_name,
+            last_name=last_name,
+        )
+        services.membership_add(
+            firm=Firm.objects.get(org_number=org_number),
+            user=user,
+            is_contact=is_contact,
+        )
+        new += 1
+    return new

@@ -276,3 +276,120 @@ class UserSession(AbstractBaseSession):
         from .sessions.db import SessionStore
 
         return SessionStore
+
+
+class FirmSignup(models.Model):
+    """A firm's sign-up waiting for its contact to confirm the e-mail address.
+
+    Nothing else exists until the link in the e-mail is used: no person, no firm.
+    Only hashes of the token and of the password are stored."""
+
+    email = models.EmailField(_("e-mail address"))
+    first_name = models.CharField(_("first name"), max_length=150)
+    last_name = models.CharField(_("last name"), max_length=150)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    password_hash = models.CharField(max_length=128, editable=False)
+    org_number = models.CharField(
+        _("organisation number"), max_length=9, validators=[validate_org_number]
+    )
+    firm_name = models.CharField(
+        _("firm name"), max_length=200, validators=[validate_single_line]
+    )
+    municipality = models.CharField(_("municipality"), max_length=80)
+    industry = models.CharField(_("industry"), max_length=1, choices=Industry.choices)
+    size_band = models.CharField(_("size"), max_length=8, choices=SizeBand.choices)
+    message = models.TextField(_("message to the firm's contact"), blank=True)
+    # The course run to apply for; a plain id, so that accounts does not depend
+    # on courses (the run may also be gone or closed by the time of confirmation).
+    run_id = models.PositiveIntegerField(_("course run"), null=True, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("signed up"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("firm sign-up")
+        verbose_name_plural = _("firm sign-ups")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("created_at")),
+                name="firmsignup_expires_after_created",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.firm_name}"
+
+    @property
+    def org_number_display(self) -> str:
+        return format_org_number(self.org_number)
+
+
+class ClaimStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for a decision")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+
+
+class FirmClaim(models.Model):
+    """A person asks to join a firm that is already registered, as its contact.
+
+    The firm's contacts (or a leader of a run the firm is in) decide; until then
+    the person sees nothing of the firm."""
+
+    firm = models.ForeignKey(
+        Firm, on_delete=models.CASCADE, related_name="claims", verbose_name=_("firm")
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="firm_claims",
+        verbose_name=_("person"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ClaimStatus.choices,
+        default=ClaimStatus.PENDING,
+    )
+    message = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(_("asked"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="firm_claims_decided",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("request to join a firm")
+        verbose_name_plural = _("requests to join a firm")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["firm", "person"],
+                condition=models.Q(status="pending"),
+                name="firmclaim_one_pending_per_person",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status="pending", decided_at__isnull=True)
+                    | (
+                        models.Q(status__in=["approved", "declined"])
+                        & models.Q(decided_at__isnull=False)
+                    )
+                ),
+                name="firmclaim_decided_when_not_pending",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} → {self.firm}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == ClaimStatus.PENDING

@@ -244,6 +244,61 @@ def _erase_accounts_data(user):
     )
 
 
+# --- Firm sign-ups and requests to join a firm (lms/accounts/signup/) ---------------
+
+
+@exporter(
+    "firm_requests",
+    covers=["accounts.FirmClaim.person", "accounts.FirmClaim.decided_by"],
+)
+def _export_firm_requests(user):
+    from .models import FirmSignup
+
+    return {
+        "sign_ups": [
+            {
+                "firm": s.firm_name,
+                "org_number": s.org_number,
+                "signed_up_at": _iso(s.created_at),
+                "confirmed_at": _iso(s.confirmed_at),
+            }
+            for s in FirmSignup.objects.filter(email__iexact=user.email)
+        ],
+        "requests_to_join": [
+            {
+                "firm": c.firm.name,
+                "message": c.message,
+                "status": c.status,
+                "asked_at": _iso(c.created_at),
+                "decided_at": _iso(c.decided_at),
+            }
+            for c in user.firm_claims.select_related("firm")
+        ],
+        "requests_decided": [
+            {"firm": c.firm.name, "status": c.status, "decided_at": _iso(c.decided_at)}
+            for c in user.firm_claims_decided.select_related("firm")
+        ],
+    }
+
+
+keep(
+    "accounts.FirmClaim.person",
+    "accounts.FirmClaim.decided_by",
+    reason=(
+        "The firm's record of who was let in, and by whom; the person's message "
+        "is erased."
+    ),
+)
+
+
+@eraser
+def _erase_firm_requests(user):
+    from .models import FirmSignup
+
+    FirmSignup.objects.filter(email__iexact=user.email).delete()
+    user.firm_claims.update(message="")
+
+
 # --- Work in the editor (Wagtail admin) and Django's admin ---------------------------
 
 # Pages, revisions, comments, uploads and log entries an editor made: the site's

@@ -89,8 +89,48 @@ def is_self(user, other):
     return bool(user.is_authenticated and other is not None and user.pk == other.pk)
 
 
-rules.add_perm("accounts.view_firm", is_firm_member | is_administrator)
+# Enrolment statuses (courses.EnrolmentStatus) in which a firm is in a run.
+ACTIVE_ENROLMENT_STATUSES = ("applied", "accepted")
+
+
+@rules.predicate
+def is_firm_run_leader(user, firm):
+    """The person leads a run the firm has applied for or takes part in."""
+    if not user.is_authenticated or not user.is_active or firm is None:
+        return False
+    cache = user.__dict__.setdefault("_firm_run_leader_cache", {})
+    if firm.pk not in cache:
+        cache[firm.pk] = user.led_runs.filter(
+            enrolments__firm_id=firm.pk,
+            enrolments__status__in=ACTIVE_ENROLMENT_STATUSES,
+        ).exists()
+    return cache[firm.pk]
+
+
+@rules.predicate
+def can_decide_claim(user, claim):
+    """The person may approve or decline this request to join a firm: a contact
+    of the firm, a leader of a run it is in, or an administrator, but never the
+    person who asked."""
+    if claim is None or not user.is_authenticated or claim.person_id == user.pk:
+        return False
+    return bool(
+        is_firm_contact(user, claim.firm)
+        or is_firm_run_leader(user, claim.firm)
+        or is_administrator(user)
+    )
+
+
+rules.add_perm(
+    "accounts.view_firm", is_firm_member | is_firm_run_leader | is_administrator
+)
+rules.add_perm(
+    "accounts.view_firm_claims", is_firm_contact | is_firm_run_leader | is_administrator
+)
+rules.add_perm("accounts.decide_claim", can_decide_claim)
 rules.add_perm("accounts.change_firm", is_firm_contact | is_administrator)
 rules.add_perm("accounts.invite_to_firm", is_firm_contact | is_administrator)
-rules.add_perm("accounts.view_firm_members", is_firm_member | is_administrator)
+rules.add_perm(
+    "accounts.view_firm_members", is_firm_member | is_firm_run_leader | is_administrator
+)
 rules.add_perm("accounts.change_user", is_self | is_administrator)

@@ -8,12 +8,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.mail import BadHeaderError, send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from lms.notifications.kinds import Kind, MailTemplate
+from lms.notifications.mail import MAIL_ERRORS
+from lms.notifications.services import mail_send, notify
 
 from . import personal_data
 from .models import Firm, Invitation, Membership, User
@@ -235,18 +237,24 @@ def invitation_create(
         url = base_url.rstrip("/") + reverse(
             "accounts:invitation_accept", kwargs={"token": token}
         )
-        context = {"invitation": invitation, "url": url, "inviter": invited_by}
-        # The invitee has no language yet; write in the inviter's.
-        with translation.override(invited_by.language):
-            subject = email_subject(
-                render_to_string("accounts/email/invitation_subject.txt", context)
-            )
-            body = render_to_string("accounts/email/invitation_body.txt", context)
-        # Sent before the commit: if the e-mail cannot go out, nothing is saved
-        # (an invitation nobody received would only block the next one).
+        # Sent now, before the commit, and never through the task queue (which
+        # would store the link): if the e-mail cannot go out, nothing is saved
+        # (an invitation nobody received would only block the next one). The
+        # invitee has no language yet; it is written in the inviter's.
         try:
-            send_mail(subject, body, None, [email], fail_silently=False)
-        except (OSError, BadHeaderError) as error:
+            mail_send(
+                to_email=email,
+                language=invited_by.language,
+                template=MailTemplate.INVITATION,
+                context={
+                    "inviter": str(invited_by),
+                    "firm_name": firm.name,
+                    "expires_at": invitation.expires_at,
+                },
+                url=url,
+                immediately=True,
+            )
+        except MAIL_ERRORS as error:
             logger.exception("Invitation e-mail to firm %s not sent", firm.pk)
             raise ValidationError(
                 INVITATION_NOT_SENT_MESSAGE, code="not_sent"
@@ -294,7 +302,18 @@ def invitation_accept(*, token: str, user: User) -> Membership:
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    return membership_add(firm=invitation.firm, user=user)
+    membership = membership_add(firm=invitation.firm, user=user)
+    notify(
+        recipient=invitation.invited_by,
+        kind=Kind.INVITATION_ACCEPTED,
+        context={
+            "person_name": str(user),
+            "person_email": user.email,
+            "firm_name": invitation.firm.name,
+        },
+        url=invitation.firm.get_absolute_url(),
+    )
+    return membership
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ assign them on a fresh database; `sync_role_permissions` does, idempotently.
 """
 
 from django.contrib.auth.models import Group, Permission
-from django.db.models.signals import m2m_changed, post_migrate
+from django.db.models.signals import m2m_changed, post_migrate, post_save
 from django.dispatch import receiver
 
 from .models import User
@@ -78,3 +78,38 @@ def forget_roles(sender, instance, action, **kwargs):
     requests and other processes need nothing dropped."""
     if action.startswith("post_") and isinstance(instance, User):
         forget_role_names(instance)
+
+
+# --- Wagtail's admin speaks the person's language ---------------------------------
+# Wagtail picks the admin's language from its own profile (`preferred_language`);
+# without one it falls back to the language of the request, which a
+# language-switcher cookie can set. The person's `language` is the one choice:
+# it is copied to the profile whenever it is saved, and a choice made on
+# Wagtail's own account page is copied back.
+
+
+@receiver(post_save, sender=User, dispatch_uid="accounts.admin_language")
+def keep_admin_language(sender, instance, created, update_fields=None, **kwargs):
+    if update_fields is not None and "language" not in update_fields:
+        return  # e.g. the login's last_login: the language is unchanged
+    if instance.is_anonymised:
+        return  # erased with the rest of the person's data (personal_data)
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.update_or_create(
+        user=instance, defaults={"preferred_language": instance.language}
+    )
+
+
+@receiver(
+    post_save, sender="wagtailusers.UserProfile", dispatch_uid="accounts.from_admin"
+)
+def take_language_from_admin(sender, instance, **kwargs):
+    from django.conf import settings
+
+    language = instance.preferred_language
+    if language in dict(settings.LANGUAGES):
+        # `update()`: no post_save, so the two receivers never call each other.
+        User.objects.filter(pk=instance.user_id).exclude(language=language).update(
+            language=language
+        )

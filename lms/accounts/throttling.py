@@ -42,3 +42,24 @@ def password_reset_limited(request) -> bool:
         increment=True,
     )
     return per_address or per_client
+
+
+def signup_limited(request) -> bool:
+    """Count one firm sign-up against the client and against the address it is
+    for; True once either has sent too many. Counted the same whether or not the
+    address has an account, so the limit tells nothing about it."""
+    per_address = is_ratelimited(
+        request,
+        group="signup-email",
+        key=_email_key,
+        rate=settings.SIGNUP_EMAIL_RATE,
+        increment=True,
+    )
+    per_client = is_ratelimited(
+        request,
+        group="signup-client",
+        key="ip",
+        rate=settings.SIGNUP_CLIENT_RATE,
+        increment=True,
+    )
+    return per_address or per_client

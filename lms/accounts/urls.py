@@ -71,6 +71,9 @@ urlpatterns = [
     path("profile/delete/", views.account_delete, name="account_delete"),
     path("language/", views.language_switch, name="language"),
     path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("signup/", views.signup, name="signup"),
+    path("signup/sent/", views.signup_sent, name="signup_sent"),
+    path("signup/confirm/<str:token>/", views.signup_confirm, name="signup_confirm"),
     path("firms/<str:org_number>/", views.firm_detail, name="firm_detail"),
     path("firms/<str:org_number>/edit/", views.firm_edit, name="firm_edit"),
     path(
@@ -82,5 +85,10 @@ urlpatterns = [
         "firms/<str:org_number>/invitations/<id:pk>/withdraw/",
         views.invitation_revoke,
         name="invitation_revoke",
+    ),
+    path(
+        "firms/<str:org_number>/requests/<id:pk>/decide/",
+        views.claim_decide,
+        name="claim_decide",
     ),
 ]

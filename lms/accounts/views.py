@@ -6,31 +6,38 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language
 
 from rules.contrib.views import objectgetter, permission_required
+
+from courses.selectors.enrolment import open_runs
 
 from . import personal_data, selectors, services
 from .forms import (
     DeleteAccountForm,
     FirmForm,
+    FirmRegisterForm,
+    FirmSignupForm,
     InvitationForm,
     InvitationSignupForm,
     ProfileForm,
     lockout_params,
 )
-from .models import Firm, Invitation
+from .models import Firm, FirmClaim, Invitation
 from .sessions import user_sessions_end
-from .throttling import password_reset_limited
+from .signup import selectors as signup_selectors
+from .signup import services as signup_services
+from .throttling import password_reset_limited, signup_limited
+from .validators import format_org_number
 
 firm_from_url = objectgetter(Firm, "org_number", field_name="org_number")
 
@@ -41,15 +48,8 @@ PASSWORD_RESET_TOO_MANY_MESSAGE = gettext_lazy(
 
 
 class LoginView(auth_views.LoginView):
-    """Django's login; without a `next`, each person lands on their own work
-    (`lms.landing`)."""
-
-    def get_default_redirect_url(self):
-        if self.next_page:
-            return super().get_default_redirect_url()
-        from lms.landing import landing_url
-
-        return landing_url(self.request.user)
+    """Django's login: a safe `next` wins, otherwise the person lands on their
+    home (`LOGIN_REDIRECT_URL`, lms.home), built from their roles."""
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -176,6 +176,11 @@ def _firm_page(request, org_number, invitation_form=None, status=HTTPStatus.OK):
                 selectors.firm_pending_invitations(firm=firm) if can_invite else []
             ),
             "invitation_form": invitation_form if can_invite else None,
+            "claims": (
+                signup_selectors.firm_pending_claims(firm=firm)
+                if request.user.has_perm("accounts.view_firm_claims", firm)
+                else None
+            ),
         },
         status=status,
     )
@@ -332,3 +337,191 @@ def locked_out(request, original_response=None, credentials=None):
         lockout_params(),
         status=HTTPStatus.TOO_MANY_REQUESTS,
     )
+
+
+# --- Firms that sign up by themselves -----------------------------------------
+
+SIGNUP_TOO_MANY_MESSAGE = gettext_lazy(
+    "Too many sign-ups from your network or for this address. Wait an hour and "
+    "try again."
+)
+SIGNUP_SESSION_EMAIL = "signup_email"
+
+
+def _firm_details(data) -> signup_services.FirmDetails:
+    return signup_services.FirmDetails(
+        org_number=data["org_number"],
+        name=data["firm_name"],
+        municipality=data["municipality"],
+        industry=data["industry"],
+        size_band=data["size_band"],
+    )
+
+
+def _announce(request, outcome: signup_services.SignupOutcome, org_number: str):
+    """Tell the person what registering led to."""
+    if outcome.claim is not None:
+        messages.info(
+            request,
+            _(
+                "The organisation number %(org_number)s is already registered "
+                "here. We have asked the firm's contact to let you join; you "
+                "get an e-mail when they have decided."
+            )
+            % {"org_number": format_org_number(org_number)},
+        )
+        return
+    messages.success(
+        request,
+        _("%(firm)s is registered, and you are its contact.")
+        % {"firm": outcome.firm.name},
+    )
+    if outcome.enrolment is not None:
+        messages.success(
+            request,
+            _("%(firm)s has applied for %(run)s. The course leader will answer soon.")
+            % {"firm": outcome.firm.name, "run": outcome.enrolment.run.title},
+        )
+    for problem in outcome.problems:
+        messages.warning(request, problem)
+
+
+def signup(request):
+    """Register a firm, and oneself as its contact, in one form (a logged-in
+    person registers only the firm); an organisation number already registered
+    becomes a request to join that firm."""
+    runs = list(open_runs())
+    form_class = FirmRegisterForm if request.user.is_authenticated else FirmSignupForm
+    initial = {}
+    run_asked = request.GET.get("run", "")
+    if run_asked.isdigit() and any(run.pk == int(run_asked) for run in runs):
+        initial["run"] = int(run_asked)
+    form = form_class(request.POST or None, runs=runs, initial=initial)
+    status = HTTPStatus.OK
+    if request.method == "POST":
+        status = HTTPStatus.BAD_REQUEST
+        if form.is_valid():
+            data = form.cleaned_data
+            if request.user.is_authenticated:
+                try:
+                    outcome = signup_services.firm_register(
+                        user=request.user,
+                        firm=_firm_details(data),
+                        run_id=data["run"],
+                        message=data["message"],
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    _announce(request, outcome, data["org_number"])
+                    return redirect("home")
+            elif signup_limited(request):
+                form.add_error(None, SIGNUP_TOO_MANY_MESSAGE)
+                status = HTTPStatus.TOO_MANY_REQUESTS
+            else:
+                try:
+                    signup_services.signup_start(
+                        email=data["email"],
+                        first_name=data["first_name"],
+                        last_name=data["last_name"],
+                        language=data["language"],
+                        password=data["password1"],
+                        firm=_firm_details(data),
+                        run_id=data["run"],
+                        message=data["message"],
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    request.session[SIGNUP_SESSION_EMAIL] = data["email"].lower()
+                    return redirect("accounts:signup_sent")
+    return render(request, "accounts/signup.html", {"form": form}, status=status)
+
+
+def signup_sent(request):
+    """ "Check your e-mail": the same page whether or not the address is known."""
+    return render(
+        request,
+        "accounts/signup_sent.html",
+        {
+            "email": request.session.get(SIGNUP_SESSION_EMAIL, ""),
+            "valid_hours": settings.SIGNUP_VALID_HOURS,
+        },
+    )
+
+
+_SIGNUP_ERROR_STATUS = {"not_found": HTTPStatus.NOT_FOUND}
+
+
+def _signup_problem(request, error: ValidationError):
+    return render(
+        request,
+        "accounts/signup_problem.html",
+        {"message": error.messages[0], "code": error.code},
+        status=_SIGNUP_ERROR_STATUS.get(error.code, HTTPStatus.GONE),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def signup_confirm(request, token):
+    """The link in the e-mail: GET shows what will happen, POST does it (a mail
+    scanner that follows links changes nothing)."""
+    try:
+        signup = signup_services.signup_check(token=token)
+    except ValidationError as error:
+        return _signup_problem(request, error)
+    if request.method == "POST":
+        try:
+            outcome = signup_services.signup_confirm(token=token)
+        except ValidationError as error:
+            return _signup_problem(request, error)
+        login(
+            request, outcome.user, backend="django.contrib.auth.backends.ModelBackend"
+        )
+        request.session.pop(SIGNUP_SESSION_EMAIL, None)
+        _announce(request, outcome, signup.org_number)
+        return redirect("home")
+    return render(
+        request,
+        "accounts/signup_confirm.html",
+        {
+            "signup": signup,
+            "firm_registered": signup_selectors.firm_registered(
+                org_number=signup.org_number
+            ),
+            "run": signup_selectors.signup_run(signup=signup),
+        },
+    )
+
+
+@require_POST
+@login_required
+def claim_decide(request, org_number, pk):
+    """Approve or decline a request to join the firm (its contact or a leader)."""
+    claim = get_object_or_404(
+        FirmClaim.objects.select_related("firm", "person"),
+        pk=pk,
+        firm__org_number=org_number,
+    )
+    if not request.user.has_perm("accounts.decide_claim", claim):
+        raise PermissionDenied
+    decision = request.POST.get("decision")
+    if decision not in ("approve", "decline"):
+        return HttpResponseBadRequest()
+    try:
+        signup_services.claim_decide(
+            claim=claim, by=request.user, approve=decision == "approve"
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            (
+                _("%(person)s is now a contact of %(firm)s.")
+                if decision == "approve"
+                else _("The request from %(person)s has been declined.")
+            )
+            % {"person": claim.person, "firm": claim.firm.name},
+        )
+    return redirect(claim.firm)

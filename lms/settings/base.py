@@ -19,6 +19,7 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",
 INSTALLED_APPS = [
     "lms.accounts",
     "lms.verification",
+    "lms.notifications",
     "cms",
     "courses",
     "validation",
@@ -40,9 +41,12 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "rules.apps.AutodiscoverRulesConfig",
+    # The task queue's table (production runs tasks from it: `make worker`).
+    "django_tasks_db",
     "axes",
     "csp",
-    "django.contrib.admin",
+    # Django's admin, for superusers only (Wagtail's admin is everyone else's).
+    "lms.admin.SuperuserAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -155,7 +159,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+# Each person lands on their home, built from their roles (lms.home).
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "/"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 
@@ -294,6 +299,11 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Sosial Profil <post@sosialprofil.no>"
 )
 INVITATION_VALID_DAYS = 7
+# Firm sign-up (lms/accounts/signup.py): how long the confirmation link works,
+# and how many sign-ups one client and one e-mail address may send.
+SIGNUP_VALID_HOURS = 48
+SIGNUP_CLIENT_RATE = os.environ.get("SIGNUP_CLIENT_RATE", "10/h")
+SIGNUP_EMAIL_RATE = os.environ.get("SIGNUP_EMAIL_RATE", "3/h")
 
 WAGTAIL_SITE_NAME = "Sosial Profil"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -301,6 +311,9 @@ WAGTAIL_I18N_ENABLED = False
 # No avatars from Gravatar: the admin would send a hash of every user's e-mail
 # address to a third party (and the CSP blocks it anyway).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No release check either: the dashboard would ask releases.wagtail.io from the
+# editor's browser, which the admin's security policy (rightly) blocks.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

@@ -112,6 +112,16 @@ STORAGES = {
 # Where `collectstatic` writes and whitenoise serves from (default: staticfiles/).
 STATIC_ROOT = os.environ.get("STATIC_ROOT") or STATIC_ROOT  # noqa: F405
 
+# Notifications: mails (and reminders) wait in a database table until a worker
+# (`make worker`, i.e. `manage.py db_worker`) sends them, so a slow mail server
+# never slows a page. Without a worker nothing is mailed.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

@@ -311,7 +311,7 @@ def test_an_invitation_whose_email_cannot_be_sent_is_not_saved(
     def broken_send(*args, **kwargs):
         raise ConnectionRefusedError("SMTP server down")
 
-    monkeypatch.setattr(services, "send_mail", broken_send)
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", broken_send)
     client.force_login(contact)
     client.cookies["django_language"] = "en"
     response = client.post(

@@ -50,7 +50,7 @@ def test_lockout_lifts_after_the_cooloff(client, user, settings):
     )
     response = attempt(client, user.email, TEST_PASSWORD)
     assert response.status_code == HTTPStatus.FOUND
-    assert response["Location"] == reverse("accounts:profile")
+    assert response["Location"] == reverse("home")
 
 
 def test_correct_login_redirects_to_profile_and_logout_works(client, user):

@@ -33,6 +33,8 @@ PAGES = {
     "registry",
     "verify",
     "my-course",
+    "home-participant",
+    "home-leader",
     "quiz",
     "quiz-result",
     "certificate-pdf",

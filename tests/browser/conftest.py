@@ -78,11 +78,11 @@ def assert_accessible(page):
 
 
 def log_in(page, email: str) -> None:
-    """Log in through the login form, as a person would, and land on the profile."""
+    """Log in through the login form, as a person would, and land on the home."""
     from ..accounts.factories import TEST_PASSWORD
 
     page.goto("/accounts/login/")
     page.get_by_label("E-postadresse").fill(email)
     page.get_by_label("Passord").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Logg inn").click()
-    page.wait_for_url("**/accounts/profile/")
+    page.wait_for_url("**/hjem/")

@@ -46,6 +46,11 @@ def test_log_in_switch_language_log_out(page, person, firm):
 
     page.get_by_label("Passord").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Logg inn").click()
+    # The home first (tests/browser/test_home_flow.py), then the profile.
+    expect(page).to_have_url(re.compile(r"/hjem/$"))
+    expect(page.get_by_role("heading", level=2, name=firm.name)).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Min profil").click()
     expect(page).to_have_url(re.compile(r"/accounts/profile/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Min profil")
     expect(page.get_by_role("link", name=firm.name)).to_be_visible()

@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_leader_takes_attendance_on_a_390_px_phone(browser, live_server):
-    run = factories.run()
+    run = factories.run(starts_in_days=-1)  # the first session has started
     enrolment = factories.enrolment(run_=run, participants=3)
     people = list(enrolment.participants.all())
     session = run.sessions.get(position=1)

@@ -132,7 +132,7 @@ def test_leaving_the_quiz_by_another_link_asks_first(phone, quiz):
 
     page.once("dialog", stay)
     page.get_by_role("button", name=re.compile("menyen")).click()
-    page.get_by_role("link", name="Mitt kurs").click()
+    page.get_by_role("link", name="Min profil").click()
     expect(page.locator("#question-1")).to_be_visible()
     assert asked == ["beforeunload"]
     expect_chosen(page, 1, "Riktig")
@@ -141,8 +141,8 @@ def test_leaving_the_quiz_by_another_link_asks_first(phone, quiz):
     page.locator("#question-1 .quiz-save-button").click()
     expect_question(page, 2)
     page.get_by_role("button", name=re.compile("menyen")).click()
-    page.get_by_role("link", name="Mitt kurs").click()
-    expect(page).to_have_url(re.compile(r"/kurs/mitt-kurs/$"))
+    page.get_by_role("link", name="Min profil").click()
+    expect(page).to_have_url(re.compile(r"/accounts/profile/$"))
 
 
 def test_a_choice_made_before_the_page_script_ran_still_counts(phone, quiz):
@@ -168,6 +168,6 @@ def test_a_choice_made_before_the_page_script_ran_still_counts(phone, quiz):
 
     page.once("dialog", stay)
     page.get_by_role("button", name=re.compile("menyen")).click()
-    page.get_by_role("link", name="Mitt kurs").click()
+    page.get_by_role("link", name="Min profil").click()
     expect(page.locator("#question-1")).to_be_visible()
     assert asked == ["beforeunload"]

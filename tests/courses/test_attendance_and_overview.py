@@ -22,7 +22,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def run_with_firms():
-    run = factories.run()
+    # The first session has started: attendance needs no confirmation.
+    run = factories.run(starts_in_days=-1)
     enrolments = [factories.enrolment(run_=run, participants=2) for _ in range(2)]
     return run, enrolments
 
@@ -129,7 +130,7 @@ def test_overview_and_csv_show_attendance_preparation_and_plan(client):
     )
     assert rows[1] == [
         enrolment.firm.name,
-        enrolment.firm.org_number,
+        enrolment.firm.org_number_display,
         "2",
         "1/2",
         "0/2",

@@ -290,7 +290,10 @@ def test_overview_page_shows_ready_to_certify_and_the_rules(client):
     services.certification_create(enrolment=first, by=run.leaders.get())
     page = client.get(reverse("courses:run_overview", args=[run.pk])).content.decode()
     assert "Ready to certify" not in page
-    assert f'Valid<span class="visually-hidden"> – {first.firm.name}</span>' in page
+    assert (
+        f'Valid<span class="visually-hidden"> – Certification, {first.firm.name}</span>'
+        in page
+    )
 
 
 # --- One evaluation: overview, firm page and certify agree ------------------------

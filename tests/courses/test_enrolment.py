@@ -22,7 +22,7 @@ def test_contact_applies_for_an_open_run(client, firm, contact):
     run = factories.run()
     client.force_login(contact)
     response = client.post(
-        reverse("courses:run_apply", args=[run.pk]), {"firm": firm.pk}
+        reverse("courses:run_apply", args=[run.pk]), {f"run-{run.pk}-firm": firm.pk}
     )
     assert response.status_code == HTTPStatus.FOUND
     enrolment = Enrolment.objects.get(run=run, firm=firm)
@@ -47,7 +47,9 @@ def test_applying_twice_is_refused(client, firm, contact):
     services.enrolment_apply(run=run, firm=firm, by=contact)
     client.force_login(contact)
     response = client.post(
-        reverse("courses:run_apply", args=[run.pk]), {"firm": firm.pk}, follow=True
+        reverse("courses:run_apply", args=[run.pk]),
+        {f"run-{run.pk}-firm": firm.pk},
+        follow=True,
     )
     assert_shows_message(response, services.ALREADY_ENROLLED_MESSAGE, firm=firm.name)
     assert Enrolment.objects.count() == 1
@@ -57,7 +59,7 @@ def test_participant_who_is_not_contact_cannot_apply(client, firm, member):
     run = factories.run()
     client.force_login(member)
     response = client.post(
-        reverse("courses:run_apply", args=[run.pk]), {"firm": firm.pk}
+        reverse("courses:run_apply", args=[run.pk]), {f"run-{run.pk}-firm": firm.pk}
     )
     assert response.status_code == HTTPStatus.FORBIDDEN
     assert not Enrolment.objects.exists()
@@ -67,7 +69,9 @@ def test_contact_cannot_apply_for_another_firm(client, contact):
     run = factories.run()
     other = FirmFactory()
     client.force_login(contact)
-    client.post(reverse("courses:run_apply", args=[run.pk]), {"firm": other.pk})
+    client.post(
+        reverse("courses:run_apply", args=[run.pk]), {f"run-{run.pk}-firm": other.pk}
+    )
     assert not Enrolment.objects.filter(firm=other).exists()
 
 

@@ -121,7 +121,7 @@ def test_the_chosen_choices_feedback_and_explanation_are_shown_escaped():
     assert (
         '<p class="mb-1">Your answer:</p><ul class="quiz-chosen mb-2" id="chosen-2">'
         "<li>&lt;script&gt;alert(1)&lt;/script&gt;"
-        '<span class="text-danger">(wrong)</span><br>'
+        '<span class="text-danger">(your choice, not a correct answer)</span><br>'
         '<span class="quiz-choice-feedback">Nei, &quot;aldri&quot;</span></li>'
         "</ul>"
     ) in html

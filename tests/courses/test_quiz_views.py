@@ -546,7 +546,8 @@ def test_the_result_page_shows_score_answers_feedback_and_explanations(
     assert "Not correct" in second
     assert "Skolen" in second and "Ja, skolen hjelper." in second
     assert "Ingen" in second and "Jo, noen kan hjelpe." in second
-    assert "(right)" in second and "(wrong)" in second
+    assert "(your choice, a correct answer)" in second
+    assert "(your choice, not a correct answer)" in second
     assert "NAV" not in second  # not chosen, so not listed
     assert "Not answered" in third
     assert "You have 1 attempt left." in html

@@ -28,7 +28,9 @@ pytestmark = pytest.mark.django_db
 
 def _run(*, firms, people, quizzes=0, lessons=0):
     course_lessons = [cms_factories.lesson() for _ in range(lessons)]
-    run = factories.run(lessons=course_lessons)
+    # The first session has started: its attendance page opens without a
+    # confirmation step.
+    run = factories.run(lessons=course_lessons, starts_in_days=-1)
     leader = run.leaders.get()
     for _ in range(quizzes):
         quiz = qf.quiz(questions=[qf.question()], shuffle_choices=False)
@@ -141,7 +143,7 @@ def test_overview_counts_published_lessons_once_whatever_the_sessions():
 
 
 def _people_with_statuses():
-    run = factories.run()
+    run = factories.run(starts_in_days=-1)
     leader = run.leaders.get()
     # Firms in alphabetical order on the page, people by first name in a firm.
     later = factories.enrolment(run_=run, participants=1)

@@ -87,15 +87,20 @@ def test_the_search_page_is_marked_as_the_current_page(client):
     assert (reverse("search"), "page", "Søk") in links(html)
 
 
-def test_a_participant_sees_their_own_links_and_no_leader_links(client, member):
+def test_a_member_sees_their_own_links_and_no_leader_links(client, member, firm):
+    """A member whose firm takes no course: their page and firm, not "my course"
+    (tests/home/test_header.py has each role's entries)."""
     client.force_login(member)
 
-    html = header(client.get(reverse("courses:my_course")))
+    html = header(client.get(reverse("accounts:profile")))
 
-    assert links(html)[-2:] == [
-        (reverse("courses:my_course"), "page", "Mitt kurs"),
-        (reverse("accounts:profile"), "", "Min profil"),
+    assert [href for href, _current, _text in links(html)[-3:]] == [
+        reverse("home"),
+        firm.get_absolute_url(),
+        reverse("accounts:profile"),
     ]
+    assert links(html)[-1] == (reverse("accounts:profile"), "page", "Min profil")
+    assert reverse("courses:my_course") not in html
     assert f'action="{reverse("accounts:logout")}"' in html
     assert "Logg ut" in html
     assert reverse("courses:run_list") not in html

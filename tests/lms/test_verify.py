@@ -104,7 +104,7 @@ def test_an_active_firm_certification_is_shown_as_valid(
     assert f"This certificate is genuine and valid: {firm} – {course}." in section
     assert f'<dd class="col-sm-8">{firm}</dd>' in section
     assert f'<dd class="col-sm-8">{course}</dd>' in section
-    assert f'<dd class="col-sm-8">{enrolment.firm.org_number}</dd>' in section
+    assert f'<dd class="col-sm-8">{enrolment.firm.org_number_display}</dd>' in section
     assert short_date(firm_certification.valid_until) in section
     assert f"<code>{FORMATTED}</code>" in section
     assert '<meta name="robots" content="noindex">' in page

@@ -236,8 +236,8 @@ def _small_case(candidate, assessor, owner):
 
 
 # Session, user, the case, the portfolio's seven reads, the menu's pages, the
-# person's roles.
-GRID_QUERIES = 12
+# person's roles, the header's own links (my course, my firm, the plan: one).
+GRID_QUERIES = 13
 
 
 @pytest.mark.parametrize("make", [_small_case, _big_case])

@@ -1,5 +1,5 @@
 """The staff pages: the assessor's queue, planning a case, the assessment form,
-the internal verifier's and the external moderator's pages, the landing after
+the internal verifier's and the external moderator's pages, the home after
 login and the header's links — each by role, with the wrong people refused."""
 
 from http import HTTPStatus
@@ -730,30 +730,41 @@ def log_in(client, user, **query):
 
 
 @pytest.mark.parametrize(
-    ("role", "landing"),
+    "role",
     [
-        (Role.ASSESSOR, "validation:queue"),
-        (Role.INTERNAL_VERIFIER, "validation:verification"),
-        (Role.EXTERNAL_MODERATOR, "validation:moderation"),
-        (None, "accounts:profile"),
-        (Role.CANDIDATE, "accounts:profile"),  # a candidate without cases yet
+        Role.ASSESSOR,
+        Role.INTERNAL_VERIFIER,
+        Role.EXTERNAL_MODERATOR,
+        None,
+        Role.CANDIDATE,  # a candidate without cases yet
     ],
 )
-def test_each_role_lands_on_its_work(client, role, landing):
+def test_each_role_lands_on_the_home(client, role):
     user = person(*([role] if role else []))
     response = log_in(client, user)
     assert response.status_code == HTTPStatus.FOUND
-    assert response["Location"] == reverse(landing)
+    assert response["Location"] == reverse("home")
 
 
-def test_a_candidate_with_cases_lands_on_them_and_next_still_wins(
-    client, assessor, unit
+def test_the_home_shows_the_validation_roles_their_work_and_next_still_wins(
+    client_en, assessor, unit
 ):
-    candidate = submitted_case(unit=unit, assessor=assessor).candidate
-    response = log_in(client, candidate)
-    assert response["Location"] == reverse("validation:my_cases")
-    client.logout()
-    response = log_in(client, assessor, next=reverse("accounts:profile"))
+    case = submitted_case(unit=unit, assessor=assessor)
+    response = log_in(client_en, case.candidate)
+    assert response["Location"] == reverse("home")
+    home = client_en.get(reverse("home")).content.decode()
+    assert f'href="{reverse("validation:case", args=[case.pk])}"' in home
+    assert "submitted for assessment" in home
+    assert f'href="{reverse("validation:my_cases")}"' in home
+    client_en.logout()
+
+    response = log_in(client_en, assessor)
+    home = client_en.get(reverse("home")).content.decode()
+    assert "1 case in your queue; 1 waiting for your assessment." in home
+    assert f'href="{reverse("validation:queue")}"' in home
+    client_en.logout()
+
+    response = log_in(client_en, assessor, next=reverse("accounts:profile"))
     assert response["Location"] == reverse("accounts:profile")
 
 

@@ -1,0 +1,1 @@
+"""Each person's home after login, built from the roles they hold."""
