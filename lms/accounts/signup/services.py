@@ -339,6 +339,7 @@ def claim_decide(*, claim: FirmClaim, by: User, approve: bool) -> FirmClaim:
             "approved": approve,
             "decision": claim.status,
         },
-        url=claim.firm.get_absolute_url() if approve else "",
+        # A declined person may not see the firm; their own home says what next.
+        url=claim.firm.get_absolute_url() if approve else reverse("home"),
     )
     return claim
