@@ -6,6 +6,8 @@ for superusers only (lms.admin)."""
 
 from django.contrib import admin
 
+from lms.admin import ReadOnlyAdmin
+
 from .models import (
     Attendance,
     Certification,
@@ -96,20 +98,6 @@ class CertificationEventInline(admin.TabularInline):
     readonly_fields = ["kind", "at", "by", "reason", "valid_until"]
 
     def has_add_permission(self, request, obj=None):
-        return False
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Certificates change only through the course leader's pages, which check
-    the rules and record every change; the admin is for looking things up."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
         return False
 
 

@@ -10,7 +10,6 @@ edit page lists its children with links to them.
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
@@ -32,7 +31,7 @@ from lms.wagtail_admin import (
     ServiceEditView,
 )
 
-from .forms.leader import DEADLINE_IN_PAST_MESSAGE, FIRST_SESSION_IN_PAST_MESSAGE
+from .forms.leader import NewRunDatesMixin
 from .models import Course, CourseRun, Session, SessionTemplate
 from .rules import is_run_leader, is_session_leader
 from .services import runs as run_services
@@ -265,7 +264,7 @@ class CourseRunForm(WagtailAdminModelForm):
         self.fields["leaders"].queryset = _leader_choices(self.instance)
 
 
-class CourseRunCreateForm(CourseRunForm):
+class CourseRunCreateForm(NewRunDatesMixin, CourseRunForm):
     """A new run: the course's session templates become its sessions, the first
     at the time given, the rest spaced as the templates say."""
 
@@ -295,18 +294,6 @@ class CourseRunCreateForm(CourseRunForm):
         if not course.session_templates.exists():
             raise forms.ValidationError(run_services.COURSE_WITHOUT_SESSIONS_MESSAGE)
         return course
-
-    def clean_enrolment_deadline(self):
-        value = self.cleaned_data["enrolment_deadline"]
-        if value < timezone.localdate():
-            raise forms.ValidationError(DEADLINE_IN_PAST_MESSAGE)
-        return value
-
-    def clean_first_session_starts_at(self):
-        value = self.cleaned_data["first_session_starts_at"]
-        if value < timezone.now():
-            raise forms.ValidationError(FIRST_SESSION_IN_PAST_MESSAGE)
-        return value
 
 
 class CourseRunCreateView(ServiceCreateView):

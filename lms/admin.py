@@ -21,3 +21,17 @@ class SuperuserAdminConfig(AdminConfig):
     every `@admin.register`) is the superusers-only site."""
 
     default_site = "lms.admin.SuperuserAdminSite"
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """For looking things up: records here change only through the site's own
+    pages, which check the rules and record every change."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from courses.admin import ReadOnlyAdmin
+from lms.admin import ReadOnlyAdmin
 
 from .models import CaseEvent, CriterionDecision
 

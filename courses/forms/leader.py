@@ -22,7 +22,23 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class RunCreateForm(forms.Form):
+class NewRunDatesMixin:
+    """A new run starts in the future: the leader's form and the admin's share it."""
+
+    def clean_enrolment_deadline(self):
+        value = self.cleaned_data["enrolment_deadline"]
+        if value < timezone.localdate():
+            raise forms.ValidationError(DEADLINE_IN_PAST_MESSAGE)
+        return value
+
+    def clean_first_session_starts_at(self):
+        value = self.cleaned_data["first_session_starts_at"]
+        if value < timezone.now():
+            raise forms.ValidationError(FIRST_SESSION_IN_PAST_MESSAGE)
+        return value
+
+
+class RunCreateForm(NewRunDatesMixin, forms.Form):
     course = forms.ModelChoiceField(label=_("Course"), queryset=Course.objects.all())
     title = forms.CharField(label=_("Title"), max_length=200)
     municipality = forms.CharField(label=_("Municipality"), max_length=80)
@@ -36,18 +52,6 @@ class RunCreateForm(forms.Form):
         label=_("First session starts"), widget=DateTimeInput()
     )
     place = forms.CharField(label=_("Place"), max_length=200)
-
-    def clean_enrolment_deadline(self):
-        value = self.cleaned_data["enrolment_deadline"]
-        if value < timezone.localdate():
-            raise forms.ValidationError(DEADLINE_IN_PAST_MESSAGE)
-        return value
-
-    def clean_first_session_starts_at(self):
-        value = self.cleaned_data["first_session_starts_at"]
-        if value < timezone.now():
-            raise forms.ValidationError(FIRST_SESSION_IN_PAST_MESSAGE)
-        return value
 
 
 class SessionForm(forms.ModelForm):

@@ -6,6 +6,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from lms.admin import ReadOnlyAdmin
+
 from .models import Firm, FirmClaim, FirmSignup, Invitation, Membership, User
 
 
@@ -51,27 +53,8 @@ class InvitationAdmin(admin.ModelAdmin):
     readonly_fields = ["token_hash", "accepted_by", "accepted_at"]
 
 
-class SuperuserReadOnlyAdmin(admin.ModelAdmin):
-    """Shown to superusers to look into; changed only through the site's pages."""
-
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(FirmSignup)
-class FirmSignupAdmin(SuperuserReadOnlyAdmin):
+class FirmSignupAdmin(ReadOnlyAdmin):
     list_display = [
         "email",
         "firm_name",
@@ -86,7 +69,7 @@ class FirmSignupAdmin(SuperuserReadOnlyAdmin):
 
 
 @admin.register(FirmClaim)
-class FirmClaimAdmin(SuperuserReadOnlyAdmin):
+class FirmClaimAdmin(ReadOnlyAdmin):
     list_display = [
         "person",
         "firm",

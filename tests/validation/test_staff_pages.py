@@ -756,7 +756,8 @@ def test_the_home_shows_the_validation_roles_their_work_and_next_still_wins(
     assert f'href="{reverse("validation:case", args=[case.pk])}"' in home
     assert "submitted for assessment" in home
     assert f'href="{reverse("validation:my_cases")}"' in home
-    client_en.logout()
+    client_en.logout()  # the test client's logout also drops the language cookie
+    client_en.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
     response = log_in(client_en, assessor)
     home = client_en.get(reverse("home")).content.decode()
