@@ -183,6 +183,15 @@ def signup_check(*, token: str) -> FirmSignup:
     return signup
 
 
+def signups_purge_expired(*, now=None) -> int:
+    """Delete every sign-up whose link has expired, confirmed or not: what a
+    visitor typed is kept no longer than the link lives. Returns how many."""
+    deleted, _by_model = FirmSignup.objects.filter(
+        expires_at__lte=now or timezone.now()
+    ).delete()
+    return deleted
+
+
 @transaction.atomic
 def signup_confirm(*, token: str) -> SignupOutcome:
     """Use a sign-up link, exactly once: the person (active, with the password
