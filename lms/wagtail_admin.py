@@ -52,7 +52,7 @@ class RulesPermissionPolicy(ModelPermissionPolicy):
         return self.visible_to(user)
 
     def visible_to(self, user) -> QuerySet:
-        raise NotImplementedError
+        raise NotImplementedError("Each policy says which objects a person may see.")
 
 
 class PermittedIndexView(generic.IndexView):
@@ -116,7 +116,7 @@ class ServiceCreateView(ServiceFormMixin, generic.CreateView):
     is the one place with the rules of a new object."""
 
     def create(self, form):
-        raise NotImplementedError
+        raise NotImplementedError("Each view calls its app's create service.")
 
     def save_instance(self):
         instance = self.create(self.form)
@@ -128,7 +128,7 @@ class ServiceEditView(ServiceFormMixin, PermittedEditView):
     """Saves through the app's service instead of `form.save()`."""
 
     def update(self, form):
-        raise NotImplementedError
+        raise NotImplementedError("Each view calls its app's update service.")
 
     def save_instance(self):
         instance = self.update(self.form)
