@@ -15,6 +15,11 @@ def _leader_run_ids(user):
     return cached
 
 
+def led_run_ids(user) -> frozenset[int]:
+    """The runs the person leads (read once per request, on the user object)."""
+    return _leader_run_ids(user)
+
+
 @rules.predicate
 def is_run_leader(user, run):
     """The person leads this run."""

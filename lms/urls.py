@@ -22,6 +22,7 @@ urlpatterns = [
     path("accounts/", include("lms.accounts.urls")),
     path("kurs/", include("courses.urls")),
     path("validering/", include("validation.urls")),
+    path("resultater/", include("results.urls")),
     path("api/", include("courses.api_urls")),
     path("verify/", include("lms.verification.urls")),
     path(".well-known/jwks.json", verification_views.jwks, name="jwks"),

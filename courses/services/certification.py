@@ -204,6 +204,26 @@ def follow_up_file(
     return report
 
 
+FOLLOW_UP_NOT_LATEST_MESSAGE = _(
+    "Only the latest follow-up report of a certification can be changed."
+)
+
+
+@transaction.atomic
+def follow_up_narrative_update(*, report: FollowUpReport, narrative: str) -> None:
+    """Correct the account of the certification's latest follow-up report (an
+    older one is history and stays as filed)."""
+    narrative = narrative.strip()
+    if not narrative:
+        raise ValidationError({"narrative": FOLLOW_UP_EMPTY_MESSAGE})
+    certification = _locked(Certification, report.certification_id)
+    latest = certification.follow_ups.order_by("-period_ends").first()
+    if latest is None or latest.pk != report.pk:
+        raise ValidationError(FOLLOW_UP_NOT_LATEST_MESSAGE)
+    report.narrative = narrative
+    report.save(update_fields=["narrative"])
+
+
 @transaction.atomic
 def certification_renew(
     *, certification: Certification, by, today: date | None = None

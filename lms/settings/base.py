@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "cms",
     "courses",
     "validation",
+    "results",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -383,3 +384,8 @@ VALIDATION_IV_SHARE = float(os.environ.get("VALIDATION_IV_SHARE", "0.25"))
 VALIDATION_MODERATION_SHARE = float(
     os.environ.get("VALIDATION_MODERATION_SHARE", "0.2")
 )
+
+# Results. Published figures show any count from 1 up to (not including) this
+# as "*", the way NAV publishes its statistics, and hide a second cell where a
+# total would give a hidden one away (results.suppression).
+RESULTS_SUPPRESS_BELOW = int(os.environ.get("RESULTS_SUPPRESS_BELOW", "4"))
