@@ -100,7 +100,9 @@ def _by_pathway(certificates) -> tuple[PathwayCount, ...]:
     return tuple(counts)
 
 
-def _by_municipality(certificates) -> tuple[MunicipalityCount, ...]:
+def mentors_by_municipality(certificates) -> tuple[MunicipalityCount, ...]:
+    """People holding `certificates`, by the municipality of their first firm
+    (unknown last): one grouped query."""
     municipality = (
         Membership.objects.filter(user=OuterRef("pk"))
         .order_by("joined_at", "pk")
@@ -146,6 +148,6 @@ def validated_mentor_counts() -> ValidatedMentorCounts:
         people=totals["people"],
         units=totals["units"],
         by_pathway=_by_pathway(certificates),
-        by_municipality=_by_municipality(certificates),
+        by_municipality=mentors_by_municipality(certificates),
         by_year=_by_year(certificates),
     )

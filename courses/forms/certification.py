@@ -1,12 +1,10 @@
-"""Forms for certification: certify (with an optional override), revoke, follow up."""
+"""Forms for certification: certify (with an optional override), revoke. The
+yearly follow-up's form is results.forms.FollowUpFiguresForm."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..services.certification import (
-    FOLLOW_UP_EMPTY_MESSAGE,
-    REVOKE_REASON_REQUIRED_MESSAGE,
-)
+from ..services.certification import REVOKE_REASON_REQUIRED_MESSAGE
 
 
 class CertifyForm(forms.Form):
@@ -27,19 +25,6 @@ class RevokeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": REVOKE_REASON_REQUIRED_MESSAGE},
         help_text=_("Recorded and kept; not shown on the public verification page."),
-    )
-
-
-class FollowUpForm(forms.Form):
-    narrative = forms.CharField(
-        label=_("What the firm has done this year"),
-        widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": FOLLOW_UP_EMPTY_MESSAGE},
-        help_text=_(
-            "Which commitments from the plan you have carried out, what you have "
-            "learnt, and what you will do next year. Do not write anything that "
-            "identifies a person."
-        ),
     )
 
 

@@ -176,6 +176,17 @@ def certificate_revoke(
     return certificate
 
 
+def follow_up_refusal(certification: Certification, *, today: date) -> str | None:
+    """Why no follow-up can be filed on `today` (revoked, or before the window
+    opens); None when it can. Pages ask before showing the form."""
+    if certification.revoked_at is not None:
+        return str(FOLLOW_UP_REVOKED_MESSAGE)
+    opens = renewal_opens_on(certification)
+    if today < opens:
+        return FOLLOW_UP_TOO_EARLY_MESSAGE % {"date": _day(opens)}
+    return None
+
+
 @transaction.atomic
 def follow_up_file(
     *, certification: Certification, by, narrative: str, today: date | None = None
@@ -187,11 +198,9 @@ def follow_up_file(
     if not narrative:
         raise ValidationError({"narrative": FOLLOW_UP_EMPTY_MESSAGE})
     certification = _locked(Certification, certification.pk)
-    if certification.revoked_at is not None:
-        raise ValidationError(FOLLOW_UP_REVOKED_MESSAGE)
-    opens = renewal_opens_on(certification)
-    if today < opens:
-        raise ValidationError(FOLLOW_UP_TOO_EARLY_MESSAGE % {"date": _day(opens)})
+    refusal = follow_up_refusal(certification, today=today)
+    if refusal:
+        raise ValidationError(refusal)
     if certification.follow_ups.filter(period_ends=certification.valid_until).exists():
         raise ValidationError(FOLLOW_UP_ALREADY_FILED_MESSAGE)
     report = FollowUpReport.objects.create(

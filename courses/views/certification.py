@@ -9,18 +9,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from results.selectors.follow_up import certification_follow_ups
+
 from ..documents.pdf import render_certificate_pdf, render_certificates_zip
-from ..forms.certification import (
-    CertifyForm,
-    DocumentLanguageForm,
-    FollowUpForm,
-    RevokeForm,
-)
+from ..forms.certification import CertifyForm, DocumentLanguageForm, RevokeForm
 from ..models import Certification, Course, CourseCertificate, Enrolment
 from ..selectors import certificates as certificate_reads
 from ..selectors import certification as selectors
@@ -64,17 +62,26 @@ def _firm_page(request, enrolment, *, status=HTTPStatus.OK, **forms):
         "can_certify": user.has_perm("courses.certify_firm", enrolment),
         "certify_form": forms.get("certify_form") or CertifyForm(),
         "revoke_form": forms.get("revoke_form") or RevokeForm(),
-        "follow_up_form": forms.get("follow_up_form") or FollowUpForm(),
     }
     if certification is not None:
+        opens = services.renewal_opens_on(certification)
+        # The firm's reports are for its contact, the run's leaders and
+        # administrators (results.view_follow_up), not for every participant.
+        reports = [
+            report
+            for report in certification_follow_ups(certification=certification)
+            if user.has_perm("results.view_follow_up", report)
+        ]
         context.update(
             can_manage=user.has_perm("courses.manage_certification", certification),
-            can_follow_up=user.has_perm("courses.file_follow_up", certification),
-            renewal_opens_on=services.renewal_opens_on(certification),
+            can_follow_up=user.has_perm("results.file_follow_up", certification),
+            renewal_opens_on=opens,
+            follow_up_open=timezone.localdate() >= opens,
             follow_up_filed=any(
                 report.period_ends == certification.valid_until
                 for report in certification.follow_ups.all()
             ),
+            follow_up_reports=reports,
         )
     return render(request, "courses/certification/firm.html", context, status=status)
 
@@ -165,25 +172,6 @@ def renew(request, pk):
         )
     return redirect(
         "courses:certification_firm", enrolment_pk=certification.enrolment_id
-    )
-
-
-@require_POST
-@login_required
-def follow_up(request, pk):
-    certification = _certification(request, pk, "courses.file_follow_up")
-    return _firm_page_post(
-        request,
-        certification,
-        form=FollowUpForm(request.POST),
-        form_name="follow_up_form",
-        write=lambda narrative: services.follow_up_file(
-            certification=certification, by=request.user, narrative=narrative
-        ),
-        success=_(
-            "Thank you: the follow-up report has been filed. The course leader "
-            "can now renew the certification."
-        ),
     )
 
 
@@ -333,7 +321,6 @@ urlpatterns = [
     path("sertifisering/firma/<id:enrolment_pk>/sertifiser/", certify, name="certify"),
     path("sertifisering/<id:pk>/tilbakekall/", revoke, name="certification_revoke"),
     path("sertifisering/<id:pk>/forny/", renew, name="certification_renew"),
-    path("sertifisering/<id:pk>/oppfolging/", follow_up, name="follow_up"),
     path(
         "sertifisering/<id:pk>/sertifikat.pdf",
         certification_pdf,

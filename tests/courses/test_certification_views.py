@@ -22,6 +22,7 @@ from courses.models import (
 )
 from courses.services import attendance
 from courses.services import certification as services
+from results.services import COUNT_FIELDS
 
 from ..accounts.factories import UserFactory
 from ..helpers import assert_shows_message
@@ -113,6 +114,16 @@ def certification(enrolment, run_leader):
 
 def firm_url(enrolment):
     return reverse("courses:certification_firm", args=[enrolment.pk])
+
+
+def follow_up_url(certification):
+    return reverse("results:follow_up_file", args=[certification.pk])
+
+
+def follow_up_data(narrative):
+    """The yearly follow-up form with its figures (results.forms)."""
+    counts = dict.fromkeys(COUNT_FIELDS, "0")
+    return {**counts, "apprenticeship": "2", "narrative": narrative}
 
 
 # --- Certifying -------------------------------------------------------------------
@@ -346,8 +357,7 @@ def test_the_contact_files_the_follow_up_and_the_leader_renews(
     old_valid_until = expiring.valid_until
     client.force_login(firm_contact)
     response = client.post(
-        reverse("courses:follow_up", args=[expiring.pk]),
-        {"narrative": "Vi har ansatt to lærlinger."},
+        follow_up_url(expiring), follow_up_data("Vi har ansatt to lærlinger.")
     )
     assert response.status_code == HTTPStatus.FOUND
     report = FollowUpReport.objects.get()
@@ -401,9 +411,7 @@ def test_only_the_run_leader_can_renew(client, request, expiring, firm_contact, 
 
 def test_follow_up_with_empty_text_is_refused(client, expiring, firm_contact):
     client.force_login(firm_contact)
-    response = client.post(
-        reverse("courses:follow_up", args=[expiring.pk]), {"narrative": "  "}
-    )
+    response = client.post(follow_up_url(expiring), follow_up_data("  "))
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert_shows_message(response, services.FOLLOW_UP_EMPTY_MESSAGE)
     assert not FollowUpReport.objects.exists()
@@ -411,9 +419,9 @@ def test_follow_up_with_empty_text_is_refused(client, expiring, firm_contact):
 
 def test_filing_the_follow_up_twice_shows_already_filed(client, expiring, firm_contact):
     client.force_login(firm_contact)
-    url = reverse("courses:follow_up", args=[expiring.pk])
-    client.post(url, {"narrative": "Første"})
-    response = client.post(url, {"narrative": "Andre"})
+    url = follow_up_url(expiring)
+    client.post(url, follow_up_data("Første"))
+    response = client.post(url, follow_up_data("Andre"))
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert_shows_message(response, services.FOLLOW_UP_ALREADY_FILED_MESSAGE)
     assert list(FollowUpReport.objects.values_list("narrative", flat=True)) == [
@@ -425,10 +433,7 @@ def test_follow_up_too_early_is_refused_with_the_date(
     client, certification, firm_contact
 ):
     client.force_login(firm_contact)
-    response = client.post(
-        reverse("courses:follow_up", args=[certification.pk]),
-        {"narrative": "For tidlig."},
-    )
+    response = client.post(follow_up_url(certification), follow_up_data("For tidlig."))
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert_shows_message(
         response,
@@ -441,9 +446,7 @@ def test_follow_up_too_early_is_refused_with_the_date(
 @pytest.mark.parametrize("who", ["firm_member", "run_leader", "other_contact"])
 def test_only_the_firms_contact_files_the_follow_up(client, request, expiring, who):
     client.force_login(request.getfixturevalue(who))
-    response = client.post(
-        reverse("courses:follow_up", args=[expiring.pk]), {"narrative": "Tekst"}
-    )
+    response = client.post(follow_up_url(expiring), follow_up_data("Tekst"))
     assert response.status_code == HTTPStatus.FORBIDDEN
     assert not FollowUpReport.objects.exists()
 
