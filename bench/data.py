@@ -8,11 +8,18 @@ at every session and done with 12 lessons. Every other firm is certified, up to
 has reflection notes and progress on the lesson measured, one quiz finished and one
 half answered, a kursbevis, and a firm whose inclusion plan waits for review.
 
+Results: every firm also took an earlier run ("Benchmark – tidligere kull"), was
+certified there five years ago, filed a follow-up with figures every year and
+renewed, and lapsed a few months ago (so the registry still shows only the
+current run's firms); the dashboard and the public figures count its
+`firms` × 5 reports. Measured as the programme owner and as a visitor.
+
 Validation: an assessor with one planned case per firm (up to VALIDATION_QUEUE)
 and a submitted case on a unit of 20 criteria with 100 pieces of evidence (every
 criterion decided), whose candidate also has cases on the three demo units.
 
-People, firms, enrolments, attendance and progress are written in bulk so that
+People, firms, enrolments, attendance, progress and the earlier run's
+certifications, reports and figures are written in bulk so that
 2,000 firms build in minutes; quizzes, notes, plans and certificates go through
 the services, as the product makes them.
 """
@@ -44,6 +51,8 @@ LESSON_SLUG = "malgruppe-innvandrere-utenfor-arbeidslivet"
 # (every tenth a PDF), each mapped to three criteria.
 BIG_UNIT_OUTCOMES, BIG_UNIT_CRITERIA, BIG_CASE_EVIDENCE = 5, 4, 100
 VALIDATION_QUEUE = 200
+# Years of follow-up reports per firm in the earlier run.
+RESULT_YEARS = 5
 
 
 @dataclass
@@ -61,6 +70,7 @@ class Fixture:
     validation_assessor: object
     validation_candidate: object
     big_case: object
+    programme_owner: object
     firms: int
 
 
@@ -303,6 +313,8 @@ def build(firms: int) -> Fixture:
         [users[n * PEOPLE_PER_FIRM] for n in range(min(firms, VALIDATION_QUEUE))]
     )
     _note("validation cases")
+    _earlier_run(course=course, leader=leader, firms=firm_rows, contacts=users[::5])
+    _note(f"{firms} firms × {RESULT_YEARS} years of follow-up reports")
     from courses.models import CourseCertificate
 
     return Fixture(
@@ -319,8 +331,152 @@ def build(firms: int) -> Fixture:
         validation_assessor=assessor,
         validation_candidate=candidate,
         big_case=big_case,
+        programme_owner=User.objects.get(email="bench-panel@example.no"),
         firms=firms,
     )
+
+
+def _earlier_run(*, course, leader, firms, contacts):
+    """Every firm in a finished run five years back, certified, followed up and
+    renewed yearly, lapsed a few months ago: RESULT_YEARS reports each."""
+    from courses.models import (
+        Certification,
+        CourseRun,
+        Enrolment,
+        EnrolmentStatus,
+        RunStatus,
+    )
+    from courses.services import runs
+    from courses.services.certification import add_months
+
+    today = timezone.localdate()
+    issued = add_months(today, -12 * RESULT_YEARS - 3)
+    run = runs.run_create_from_course(
+        course=course,
+        title="Benchmark – tidligere kull",
+        municipality="Drammen",
+        capacity=len(firms),
+        enrolment_deadline=issued - timedelta(days=60),
+        first_session_starts_at=timezone.now()
+        - timedelta(days=(today - issued).days + 42),
+        place="Drammen",
+        leaders=[leader],
+    )
+    CourseRun.objects.filter(pk=run.pk).update(status=RunStatus.FINISHED)
+    enrolments = Enrolment.objects.bulk_create(
+        Enrolment(run=run, firm=firm, status=EnrolmentStatus.ACCEPTED) for firm in firms
+    )
+    if enrolments[0].pk is None:
+        enrolments = list(Enrolment.objects.filter(run=run).order_by("pk"))
+    certifications = Certification.objects.bulk_create(
+        Certification(
+            enrolment=enrolment,
+            holder_name=firm.name,
+            code=_bench_code(n),
+            issued_on=issued,
+            valid_until=add_months(issued, 12 * RESULT_YEARS),
+            issued_by=leader,
+            override_reason="Benchmark.",
+        )
+        for n, (firm, enrolment) in enumerate(zip(firms, enrolments, strict=True))
+    )
+    if certifications[0].pk is None:
+        certifications = list(
+            Certification.objects.filter(enrolment__run=run).order_by("pk")
+        )
+    follow_up_history(
+        certifications=certifications, years=RESULT_YEARS, filed_by=contacts
+    )
+
+
+def _bench_code(n):
+    """A verification code no service hands out (they are random; these all
+    start with ZZZZ and count up)."""
+    from courses.codes import ALPHABET, LENGTH
+
+    chars = []
+    for _ in range(LENGTH - 4):
+        n, remainder = divmod(n, len(ALPHABET))
+        chars.append(ALPHABET[remainder])
+    return "ZZZZ" + "".join(reversed(chars))
+
+
+def follow_up_history(*, certifications, years, filed_by=None, skip_latest=0):
+    """`years` yearly follow-up reports with figures for each certification,
+    the latest for the period ending on its valid-until date, in bulk (four
+    inserts): the counts differ by firm and year, the arrangements add up to
+    the people taken in and the target groups share them out, as the
+    database requires. `filed_by`: one person, or one per certification;
+    `skip_latest` leaves out that many of the latest periods (filed already)."""
+    from cms.models import Measure
+    from courses.models import FollowUpReport
+    from courses.services.certification import add_months
+    from results.categories import ARRANGEMENT_FIELDS
+    from results.models import FollowUpFigures
+    from results.services import reporting_year
+
+    people = (
+        filed_by
+        if isinstance(filed_by, list | tuple)
+        else [filed_by] * len(certifications)
+    )
+    reports = FollowUpReport.objects.bulk_create(
+        (
+            FollowUpReport(
+                certification=certification,
+                period_ends=add_months(certification.valid_until, -12 * back),
+                narrative="Vi tok inn folk på arbeidstrening og i lære i år.",
+                filed_by=person,
+            )
+            for certification, person in zip(certifications, people, strict=True)
+            for back in range(skip_latest, years)
+        ),
+        batch_size=5000,
+    )
+    if reports[0].pk is None:
+        reports = list(
+            FollowUpReport.objects.filter(certification__in=certifications).order_by(
+                "certification_id", "-period_ends"
+            )
+        )
+    figures = []
+    for n, report in enumerate(reports):
+        arrangements = {
+            name: (n + i * (1 + n % 4)) % 3 for i, name in enumerate(ARRANGEMENT_FIELDS)
+        }
+        taken_in = sum(arrangements.values())
+        young, disability, immigrant = taken_in // 2, taken_in // 4, taken_in // 4
+        figures.append(
+            FollowUpFigures(
+                report=report,
+                year=reporting_year(report.period_ends),
+                taken_in=taken_in,
+                **arrangements,
+                young=young,
+                disability=disability,
+                immigrant=immigrant,
+                other_group=taken_in - young - disability - immigrant,
+                mentors=1 + n % 3,
+                publish_account=n % 10 == 0,
+                updated_by=report.filed_by,
+            )
+        )
+    figures = FollowUpFigures.objects.bulk_create(figures, batch_size=5000)
+    if figures and figures[0].pk is None:
+        figures = list(
+            FollowUpFigures.objects.filter(report__in=reports).order_by("pk")
+        )
+    measures = list(Measure.objects.order_by("slug")[:5])
+    if measures:
+        Used = FollowUpFigures.measures.through
+        Used.objects.bulk_create(
+            (
+                Used(followupfigures=item, measure=measures[n % len(measures)])
+                for n, item in enumerate(figures)
+            ),
+            batch_size=5000,
+        )
+    return figures
 
 
 def _validation(queue_candidates):

@@ -24,7 +24,8 @@ without it). Then certificate PDFs without the web layer:
     bench kursbevis-pdf per_second=<renders per second> median_ms=<ms>
 
 The spread of the repeats and the targets of issue 10 are printed to stderr.
-`BENCH_FIRMS` (40) sets the run's size: `make bench BENCH_FIRMS=2000
+`BENCH_FIRMS` (40) sets the run's size (and the number of firms with five
+years of follow-up reports on the results dashboard): `make bench BENCH_FIRMS=2000
 BENCH_REQUESTS=5` shows whether a query count grows with the number of firms.
 """
 
@@ -220,6 +221,15 @@ def pages(data):
             reverse("validation:case", args=[data.big_case.pk]),
             data.validation_assessor,
         ),
+        # Results: every table of the dashboard over all firms' reports (the
+        # programme owner's view), and the suppressed public figures.
+        Page(
+            "results-dashboard",
+            "staff",
+            reverse("results:dashboard"),
+            data.programme_owner,
+        ),
+        Page("results-public", "visitor", reverse("results:public")),
     ]
 
 

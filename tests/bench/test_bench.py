@@ -44,6 +44,8 @@ PAGES = {
     "validation-my-cases",
     "validation-queue",
     "validation-case",
+    "results-dashboard",
+    "results-public",
 }
 
 
