@@ -8,3 +8,6 @@ class ResultsConfig(AppConfig):
     name = "results"
     verbose_name = _("Results")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import personal_data  # noqa: F401

@@ -134,8 +134,11 @@ class BarGroup:
     bars: tuple[Bar, ...]
 
 
-@dataclass(frozen=True)
-class BarChart:
+@dataclass(frozen=True, kw_only=True)
+class Chart:
+    """What every chart has: its text alternative, its plot area and its
+    value axis, the series it draws and their legend."""
+
     slug: str
     title: str
     description: str
@@ -146,9 +149,13 @@ class BarChart:
     plot_top: float
     plot_bottom: float
     ticks: tuple[Tick, ...]
-    groups: tuple[BarGroup, ...]
     series: tuple[Series, ...]
     legend: tuple[LegendItem, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class BarChart(Chart):
+    groups: tuple[BarGroup, ...]
     kind: str = "bars"
 
     @property
@@ -186,22 +193,10 @@ class AxisLabel:
     y: float
 
 
-@dataclass(frozen=True)
-class LineChart:
-    slug: str
-    title: str
-    description: str
-    width: int
-    height: float
-    plot_left: float
-    plot_right: float
-    plot_top: float
-    plot_bottom: float
-    ticks: tuple[Tick, ...]
+@dataclass(frozen=True, kw_only=True)
+class LineChart(Chart):
     lines: tuple[Line, ...]
     row_labels: tuple[AxisLabel, ...]
-    series: tuple[Series, ...]
-    legend: tuple[LegendItem, ...]
     # Figures are written by the points only when one line is drawn (several
     # lines' labels would overlap); the table beside the chart has them all.
     labelled_points: bool

@@ -73,6 +73,13 @@ def follow_up_figures_problems(counts: Mapping[str, object]) -> dict[str, str]:
     return problems
 
 
+def _refuse_problems(counts: Mapping[str, int], mentors: int) -> None:
+    """Refuse before anything is written (the course side's report included)."""
+    problems = follow_up_figures_problems({**counts, "mentors": mentors})
+    if problems:
+        raise ValidationError(problems)
+
+
 def _set_figures(figures, *, by, counts, mentors, measures, publish_account):
     values = {name: counts.get(name, 0) for name in COUNT_FIELDS}
     values["mentors"] = mentors
@@ -105,9 +112,7 @@ def follow_up_submit(
     """File the yearly follow-up with its figures, or neither: the course
     side's rules (window, once per period, not revoked) and the figures' rules
     both hold, or nothing is saved."""
-    problems = follow_up_figures_problems({**counts, "mentors": mentors})
-    if problems:
-        raise ValidationError(problems)
+    _refuse_problems(counts, mentors)
     report = certification_services.follow_up_file(
         certification=certification, by=by, narrative=narrative, today=today
     )
@@ -135,9 +140,7 @@ def follow_up_update(
 ) -> FollowUpReport:
     """Correct the certification's latest follow-up and its figures (a report
     filed before figures existed gets them now); older reports stay as filed."""
-    problems = follow_up_figures_problems({**counts, "mentors": mentors})
-    if problems:
-        raise ValidationError(problems)
+    _refuse_problems(counts, mentors)
     certification_services.follow_up_narrative_update(
         report=report, narrative=narrative
     )

@@ -3,10 +3,8 @@ person's scope holds (a course leader's only their own runs, also in the
 downloads), the `?run=` filter, exports equal to the page, and a query count
 that does not grow with the number of firms."""
 
-import csv
 import io
 from datetime import timedelta
-from html.parser import HTMLParser
 from http import HTTPStatus
 
 from django.conf import settings
@@ -25,6 +23,7 @@ from results.views.dashboard import RUN_INVALID
 
 from ..validation.factories import person
 from . import factories as f
+from .pages import csv_rows, page_tables
 
 pytestmark = pytest.mark.django_db
 
@@ -40,53 +39,6 @@ def export_url(table: str, fmt: str) -> str:
 def client_en(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
-
-
-class _Tables(HTMLParser):
-    """Every <table id="table-…"> of a page as {slug: [[cell text, …], …]}."""
-
-    def __init__(self):
-        super().__init__()
-        self.tables: dict[str, list[list[str]]] = {}
-        self._slug = None
-        self._row = None
-        self._cell = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "table" and (attrs.get("id") or "").startswith("table-"):
-            self._slug = attrs["id"].removeprefix("table-")
-            self.tables[self._slug] = []
-        elif self._slug and tag == "tr":
-            self._row = []
-        elif self._row is not None and tag in ("th", "td"):
-            self._cell = []
-
-    def handle_endtag(self, tag):
-        if tag == "table":
-            self._slug = None
-        elif tag == "tr" and self._row is not None:
-            self.tables[self._slug].append(self._row)
-            self._row = None
-        elif tag in ("th", "td") and self._cell is not None:
-            self._row.append(" ".join("".join(self._cell).split()))
-            self._cell = None
-
-    def handle_data(self, data):
-        if self._cell is not None:
-            self._cell.append(data)
-
-
-def page_tables(response) -> dict[str, list[list[str]]]:
-    parser = _Tables()
-    parser.feed(response.content.decode())
-    return parser.tables
-
-
-def csv_rows(response) -> list[list[str]]:
-    text = response.content.decode("utf-8")
-    assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
 
 
 def sheet_rows(sheet, count: int) -> list[list[str]]:

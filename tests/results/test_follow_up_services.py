@@ -10,6 +10,7 @@ import pytest
 
 from courses.models import CertificationEventKind, FollowUpReport
 from courses.services import certification as certification_services
+from results.categories import TargetGroup
 from results.models import FollowUpFigures
 from results.services import (
     NOT_A_COUNT_MESSAGE,
@@ -86,7 +87,11 @@ def test_a_figures_problem_files_nothing(certification, contact):
     with pytest.raises(ValidationError) as caught:
         submit(certification, contact, counts={"work_trial": 1, "immigrant": 2})
     assert caught.value.message_dict == {
-        "immigrant": [group_exceeds_total_message(group="Immigrants", count=2, total=1)]
+        "immigrant": [
+            group_exceeds_total_message(
+                group=TargetGroup.IMMIGRANT.label, count=2, total=1
+            )
+        ]
     }
     assert not FollowUpReport.objects.exists()
     assert not FollowUpFigures.objects.exists()

@@ -3,7 +3,6 @@
 exactly the page's cells, only published accounts are shown, and no person is
 named anywhere."""
 
-import csv
 import io
 from datetime import date, timedelta
 from html.parser import HTMLParser
@@ -28,6 +27,7 @@ from results.suppression import HIDDEN
 from ..accounts.factories import UserFactory
 from ..validation.factories import certified_case
 from . import factories as f
+from .pages import csv_rows, page_tables
 
 pytestmark = pytest.mark.django_db
 
@@ -46,39 +46,6 @@ NAMES = (
 
 def export_url(table: str, fmt: str) -> str:
     return reverse("results:public_export", args=[table, fmt])
-
-
-class _Tables(HTMLParser):
-    """Every <table id="table-…"> of a page as {slug: [[cell text, …], …]}."""
-
-    def __init__(self):
-        super().__init__()
-        self.tables: dict[str, list[list[str]]] = {}
-        self._slug = self._row = self._cell = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "table" and (attrs.get("id") or "").startswith("table-"):
-            self._slug = attrs["id"].removeprefix("table-")
-            self.tables[self._slug] = []
-        elif self._slug and tag == "tr":
-            self._row = []
-        elif self._row is not None and tag in ("th", "td"):
-            self._cell = []
-
-    def handle_endtag(self, tag):
-        if tag == "table":
-            self._slug = None
-        elif tag == "tr" and self._row is not None:
-            self.tables[self._slug].append(self._row)
-            self._row = None
-        elif tag in ("th", "td") and self._cell is not None:
-            self._row.append(" ".join("".join(self._cell).split()))
-            self._cell = None
-
-    def handle_data(self, data):
-        if self._cell is not None:
-            self._cell.append(data)
 
 
 class _Headlines(HTMLParser):
@@ -109,22 +76,10 @@ class _Headlines(HTMLParser):
             self.values[self._key] += data
 
 
-def page_tables(response) -> dict[str, list[list[str]]]:
-    parser = _Tables()
-    parser.feed(response.content.decode())
-    return parser.tables
-
-
 def headlines(response) -> dict[str, str]:
     parser = _Headlines()
     parser.feed(response.content.decode())
     return parser.values
-
-
-def csv_rows(response) -> list[list[str]]:
-    text = response.content.decode("utf-8")
-    assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
 
 
 def xlsx_rows(response, count: int) -> list[list[str]]:
