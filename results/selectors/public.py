@@ -85,6 +85,12 @@ NEW_MENTORS = _("New validated mentors")
 FIRMS_ENROLLED = _("Firms enrolled")
 FIRMS_VALID = _("Firms with a valid certification")
 
+# Headline labels shared by the public page and the front page's block.
+CERTIFIED_ALL_LABEL = _("Firms certified since the start")
+TAKEN_IN_LABEL = _("People taken in by certified firms in all")
+MENTORS_LABEL = _("Validated workplace mentors")
+ENROLLED_LABEL = _("Firms that have taken the course")
+
 
 @dataclass(frozen=True, kw_only=True)
 class Headline:
@@ -225,7 +231,7 @@ def _headlines(by_slug: dict[str, SuppressedTable], today: date):
         ),
         Headline(
             key="certified_all",
-            label=gettext("Firms certified since the start"),
+            label=str(CERTIFIED_ALL_LABEL),
             value=status.cells[-1][-1],
             slug=status.slug,
         ),
@@ -238,19 +244,19 @@ def _headlines(by_slug: dict[str, SuppressedTable], today: date):
         ),
         Headline(
             key="taken_in",
-            label=gettext("People taken in by certified firms in all"),
+            label=str(TAKEN_IN_LABEL),
             value=arrangements.cells[-1][-1],
             slug=arrangements.slug,
         ),
         Headline(
             key="mentors",
-            label=gettext("Validated workplace mentors"),
+            label=str(MENTORS_LABEL),
             value=mentors.cells[-1][0],
             slug=mentors.slug,
         ),
         Headline(
             key="enrolled",
-            label=gettext("Firms that have taken the course"),
+            label=str(ENROLLED_LABEL),
             value=municipalities.cells[-1][
                 _column(municipalities.table, FIRMS_ENROLLED)
             ],
@@ -293,25 +299,25 @@ def home_headlines() -> tuple[Headline, ...]:
     return (
         Headline(
             key="certified_all",
-            label=gettext("Firms certified since the start"),
+            label=str(CERTIFIED_ALL_LABEL),
             value=shown(firms["certified"]),
             slug="certification_status",
         ),
         Headline(
             key="taken_in",
-            label=gettext("People taken in by certified firms in all"),
+            label=str(TAKEN_IN_LABEL),
             value=shown(taken_in),
             slug="arrangements",
         ),
         Headline(
             key="mentors",
-            label=gettext("Validated workplace mentors"),
+            label=str(MENTORS_LABEL),
             value=shown(mentors),
             slug="mentors_by_municipality",
         ),
         Headline(
             key="enrolled",
-            label=gettext("Firms that have taken the course"),
+            label=str(ENROLLED_LABEL),
             value=shown(firms["enrolled"]),
             slug="municipalities",
         ),

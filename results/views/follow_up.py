@@ -36,16 +36,6 @@ def _render(request, context, *, status=HTTPStatus.OK):
     return render(request, "results/follow_up_report.html", context, status=status)
 
 
-def _refusal_to_form(form, error: ValidationError):
-    """Put a service's refusal where the person reads it: on the field it is
-    about, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 @login_required
 def follow_up_file(request, certification_pk):
     """The contact files the firm's yearly follow-up for the current period."""
@@ -73,7 +63,7 @@ def follow_up_file(request, certification_pk):
                 **form.service_arguments(),
             )
         except ValidationError as error:
-            _refusal_to_form(form, error)
+            form.add_error(None, error)
         else:
             taken_in = report.figures.taken_in
             messages.success(
@@ -132,7 +122,7 @@ def follow_up_edit(request, pk):
         try:
             follow_up_update(report=report, by=user, **form.service_arguments())
         except ValidationError as error:
-            _refusal_to_form(form, error)
+            form.add_error(None, error)
         else:
             messages.success(request, _("The follow-up report has been updated."))
             return redirect("results:follow_up_edit", pk=report.pk)

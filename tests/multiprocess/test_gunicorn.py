@@ -7,6 +7,7 @@ answer after the change must show it. With a per-process cache these fail.
 """
 
 import uuid
+from datetime import date
 from http import HTTPStatus
 from urllib.parse import parse_qs, urlsplit
 
@@ -24,6 +25,7 @@ from lms.accounts.roles import Role
 from ..accounts.factories import TEST_PASSWORD, UserFactory
 from ..cms import factories as cms_factories
 from ..courses import factories as course_factories
+from ..results import factories as results_factories
 from .client import Visitor, send_many
 from .conftest import VERIFY_MISS_LIMIT
 
@@ -69,16 +71,19 @@ def test_after_logout_the_old_session_cookie_is_refused_by_every_worker(
     assert all(answer.location.startswith(LOGIN_PATH) for answer in after)
 
 
-@pytest.mark.parametrize("role", [Role.COURSE_LEADER, Role.ADMINISTRATOR])
+@pytest.mark.parametrize(
+    "role", [Role.COURSE_LEADER, Role.ADMINISTRATOR, Role.PROGRAMME_OWNER]
+)
 def test_a_removed_role_takes_effect_on_the_next_request(app_server, role):
-    """A course leader's run list (the role alone opens it) and, for an
-    administrator, the overview of a run someone else leads."""
+    """A course leader's run list (the role alone opens it), for an
+    administrator the overview of a run someone else leads, and for a
+    programme owner the results dashboard over every firm."""
     run = course_factories.run()
-    path = (
-        reverse("courses:run_list")
-        if role == Role.COURSE_LEADER
-        else reverse("courses:run_overview", args=[run.pk])
-    )
+    path = {
+        Role.COURSE_LEADER: reverse("courses:run_list"),
+        Role.ADMINISTRATOR: reverse("courses:run_overview", args=[run.pk]),
+        Role.PROGRAMME_OWNER: reverse("results:dashboard"),
+    }[role]
     person = can_log_in(UserFactory())
     accounts.role_grant(user=person, role=role)
     browser = Visitor(app_server)
@@ -92,6 +97,40 @@ def test_a_removed_role_takes_effect_on_the_next_request(app_server, role):
     after = send_many(app_server, lambda: browser.get(path))
     assert statuses(after) == [HTTPStatus.FORBIDDEN] * 30
     assert browser.get(reverse("accounts:profile")).status == HTTPStatus.OK
+
+
+def test_an_account_withdrawn_from_publication_leaves_every_worker_at_once(
+    app_server,
+):
+    """The public figures keep their tables in the shared cache for a while,
+    but a firm's account is read live: once the firm withdraws it, no worker
+    shows it."""
+    account = f"Beretning {uuid.uuid4().hex}"
+    certification = results_factories.certification(
+        run_=results_factories.run(),
+        issued_on=date(2024, 3, 1),
+        valid_until=date(2025, 3, 1),
+    )
+    figures = results_factories.figures(
+        certification_=certification,
+        year=2024,
+        narrative=account,
+        publish_account=True,
+        work_trial=5,
+    )
+    public = reverse("results:public")
+    visitor = Visitor(app_server)
+
+    before = send_many(app_server, lambda: visitor.get(public))
+    assert statuses(before) == [HTTPStatus.OK] * 30
+    assert all(account in answer.body for answer in before)
+
+    figures.publish_account = False
+    figures.save(update_fields=["publish_account"])
+
+    after = send_many(app_server, lambda: visitor.get(public))
+    assert statuses(after) == [HTTPStatus.OK] * 30
+    assert not any(account in answer.body for answer in after)
 
 
 def make_private(page, *, by):
