@@ -23,6 +23,7 @@ urlpatterns = [
     path("kurs/", include("courses.urls")),
     path("validering/", include("validation.urls")),
     path("resultater/", include("results.urls")),
+    path("praksis/", include("placements.urls")),
     path("api/", include("courses.api_urls")),
     path("verify/", include("lms.verification.urls")),
     path(".well-known/jwks.json", verification_views.jwks, name="jwks"),

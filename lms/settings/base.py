@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "courses",
     "validation",
     "results",
+    "placements",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

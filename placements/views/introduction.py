@@ -1,0 +1,3 @@
+"""Placement views: introduction."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Placement views: validation."""
+
+urlpatterns = []

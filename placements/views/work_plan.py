@@ -1,0 +1,3 @@
+"""Placement views: work_plan."""
+
+urlpatterns = []
