@@ -9,3 +9,6 @@ class PlacementsConfig(AppConfig):
     name = "placements"
     verbose_name = _("Placements")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import personal_data  # noqa: F401

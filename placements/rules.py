@@ -26,7 +26,7 @@ def is_placement_trainee(user, placement) -> bool:
 
 
 @rules.predicate
-def is_shared_with_firm(placement) -> bool:
+def is_shared_with_firm(_user, placement) -> bool:
     return placement is not None and placement.sharing_withdrawn_at is None
 
 
@@ -41,7 +41,7 @@ def is_placement_firm_contact(user, placement) -> bool:
 
 
 @rules.predicate
-def is_ended(placement) -> bool:
+def is_ended(_user, placement) -> bool:
     return placement is not None and placement.status == "ended"
 
 

@@ -132,6 +132,24 @@ class ModeratorPart:
     samples: list  # open samples: a case still waiting, or no report yet
 
 
+# --- Placements (the trainee's journey) -------------------------------------------
+
+
+@dataclass
+class TraineePart:
+    total: int
+    active: int
+    latest_pk: int  # the newest placement, linked straight from the home page
+
+
+@dataclass
+class MentorPart:
+    total: int
+    invited: int
+    active: int
+    ended: int
+
+
 @dataclass
 class Home:
     participant: ParticipantPart | None = None
@@ -144,6 +162,8 @@ class Home:
     editor: EditorPart | None = None
     overview: OverviewPart | None = None
     start: StartPart | None = None
+    trainee: TraineePart | None = None
+    mentor: MentorPart | None = None
     notifications: list = field(default_factory=list)
 
     @property
@@ -159,6 +179,8 @@ class Home:
                 self.moderator,
                 self.editor,
                 self.overview,
+                self.trainee,
+                self.mentor,
             )
         )
 
@@ -297,6 +319,28 @@ def start_part(*, user) -> StartPart:
     )
 
 
+def placement_parts(*, user) -> tuple[TraineePart | None, MentorPart | None]:
+    """The person's placements as trainee and on the firm's side (one query)."""
+    from placements.selectors_core import home_counts
+
+    counts = home_counts(user=user)
+    trainee = mentor = None
+    if counts.get("trainee_total"):
+        trainee = TraineePart(
+            total=counts["trainee_total"],
+            active=counts["trainee_active"],
+            latest_pk=counts["trainee_latest"],
+        )
+    if counts.get("firm_total"):
+        mentor = MentorPart(
+            total=counts["firm_total"],
+            invited=counts["firm_invited"],
+            active=counts["firm_active"],
+            ended=counts["firm_ended"],
+        )
+    return trainee, mentor
+
+
 def recent_notifications(*, user) -> list:
     """The person's latest events (lms.notifications), newest first."""
     from lms.notifications.selectors import notifications_recent
@@ -348,6 +392,7 @@ def home_for(*, user, request=None, now: datetime | None = None) -> Home:
             summary=run_reads.runs_summary(limit=LIST_LIMIT),
             may_open_runs=is_administrator,
         )
+    home.trainee, home.mentor = placement_parts(user=user)
     if not home.has_role_parts:
         home.start = start_part(user=user)
     home.notifications = recent_notifications(user=user)

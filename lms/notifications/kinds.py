@@ -72,3 +72,7 @@ class MailTemplate(models.TextChoices):
     INVITATION = "invitation", _("Invitation to join a firm")
     SIGNUP_CONFIRM = "signup_confirm", _("Confirm your e-mail address")
     SIGNUP_ACCOUNT_EXISTS = "signup_account_exists", _("You already have an account")
+    PLACEMENT_INVITATION = (
+        "placement_invitation",
+        _("Invitation to a placement"),
+    )

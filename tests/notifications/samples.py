@@ -87,6 +87,14 @@ CONTEXTS = {
         "firm_name": FIRM,
         "expires_at": "2027-06-30T09:00:00+02:00",
     },
+    MailTemplate.PLACEMENT_INVITATION: {
+        "invited_name": "Ola",
+        "inviter": "Kari Nordmann",
+        "mentor": "Kari Nordmann",
+        "firm_name": FIRM,
+        "starts_on": "2027-01-04",
+        "expires_at": "2027-06-30T09:00:00+02:00",
+    },
     MailTemplate.SIGNUP_CONFIRM: {
         "first_name": "Kari",
         "firm_name": FIRM,

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 
 # Each app that has demo data has a `demo` module with `seed(stdout)`; they run
 # in this order, because later ones build on earlier ones.
-DEMO_APPS = ["lms.accounts", "cms", "courses", "validation", "results"]
+DEMO_APPS = ["lms.accounts", "cms", "courses", "validation", "results", "placements"]
 
 
 class Command(BaseCommand):
