@@ -16,7 +16,9 @@ Creates what is missing, never edits: a trainee's placement is made once.
 """
 
 from datetime import timedelta
+from importlib import import_module
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
@@ -52,6 +54,13 @@ TASKS = [
     (2, "Ta imot betaling med veiledning."),
     (3, "Steke bakst etter oppskrift med veiledning."),
 ]
+
+
+def ensure_default_introduction() -> None:
+    """The default checklist of the data migration, put back when missing (a
+    flushed test database, or an editor deleted it)."""
+    migration = import_module("placements.migrations.0002_default_introduction")
+    migration.create_default(apps, None)
 
 
 def _person(local_part: str, first_name: str, last_name: str) -> User:
@@ -204,6 +213,7 @@ def seed(stdout=None) -> dict[str, int]:
     firm = Firm.objects.filter(org_number=DEMO_FIRM_ORG_NUMBER).first()
     mentor = User.objects.filter(email=demo_email("deltaker")).first()
     created = 0
+    ensure_default_introduction()
     if firm is not None and mentor is not None:
         today = timezone.localdate()
         for key, seeder in SEEDERS.items():
