@@ -24,7 +24,7 @@ from wagtail.models import Orderable
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from results.categories import Arrangement
+from results.categories import Arrangement, EndOutcome
 
 
 class PlacementStatus(models.TextChoices):
@@ -33,13 +33,9 @@ class PlacementStatus(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
-class Outcome(models.TextChoices):
-    """Where the trainee went when the placement ended."""
-
-    EMPLOYED = "employed", _("Employed")
-    EDUCATION = "education", _("Education")
-    NEW_PLACEMENT = "new_placement", _("New placement")
-    OTHER = "other", _("Other")
+# Where the trainee went when the placement ended: the follow-up counts them by
+# the same categories.
+Outcome = EndOutcome
 
 
 # The arrangements a placement can be (a job without a placement arrangement is

@@ -74,6 +74,9 @@ PILOT_REPORTS = {
             young=2,
             disability=2,
             immigrant=2,
+            ended_employed=1,
+            ended_new_placement=2,
+            ended_other=1,
         ),
         _report(
             "Ni personer begynte hos oss i løpet av året. Vi har nå tre faste "
@@ -88,6 +91,10 @@ PILOT_REPORTS = {
             disability=2,
             immigrant=3,
             other_group=1,
+            ended_employed=2,
+            ended_education=1,
+            ended_new_placement=2,
+            ended_other=1,
         ),
         _report(
             "Ti personer tatt inn, fire av dem med lønnstilskudd eller fast "
@@ -102,6 +109,10 @@ PILOT_REPORTS = {
             disability=3,
             immigrant=4,
             other_group=1,
+            ended_employed=3,
+            ended_education=1,
+            ended_new_placement=2,
+            ended_other=1,
         ),
     ],
     "916903588": [  # Hole Gartneri AS, Hole
@@ -113,6 +124,8 @@ PILOT_REPORTS = {
             work_trial=1,
             young=2,
             other_group=1,
+            ended_employed=1,
+            ended_education=2,
         ),
         _report(
             "Tre sommerjobber og én arbeidstrening. Sesongen passer godt for "
@@ -123,6 +136,8 @@ PILOT_REPORTS = {
             work_trial=1,
             young=3,
             immigrant=1,
+            ended_education=3,
+            ended_other=1,
         ),
         _report(
             "To sommerjobber og to på arbeidstrening i vekstsesongen.",
@@ -133,6 +148,8 @@ PILOT_REPORTS = {
             young=2,
             disability=1,
             immigrant=1,
+            ended_education=2,
+            ended_new_placement=1,
         ),
     ],
     "915298737": [  # Lierbyen Hagesenter AS, Lier
@@ -144,6 +161,8 @@ PILOT_REPORTS = {
             summer_job=3,
             young=3,
             immigrant=2,
+            ended_employed=1,
+            ended_education=3,
         ),
         _report(
             "Fem personer tatt inn, én av dem med lønnstilskudd etter "
@@ -156,6 +175,8 @@ PILOT_REPORTS = {
             young=2,
             disability=1,
             immigrant=2,
+            ended_education=2,
+            ended_new_placement=1,
         ),
         _report(
             "Fire personer tatt inn; én fikk et vikariat gjennom sommeren.",
@@ -166,6 +187,8 @@ PILOT_REPORTS = {
             temporary_job=1,
             young=2,
             immigrant=2,
+            ended_employed=1,
+            ended_education=2,
         ),
     ],
     "926345192": [  # Sandvika Regnskapskontor AS, Bærum
@@ -184,6 +207,7 @@ PILOT_REPORTS = {
             work_trial=1,
             young=1,
             immigrant=1,
+            ended_new_placement=1,
         ),
         _report(
             "Lærlingen fra i fjor fikk fast stilling, og vi tok inn en ny.",
@@ -193,6 +217,7 @@ PILOT_REPORTS = {
             permanent_job=1,
             young=1,
             other_group=1,
+            ended_employed=1,
         ),
     ],
 }
@@ -216,6 +241,9 @@ FIRST_COHORT_REPORTS = {
         disability=3,
         immigrant=3,
         other_group=1,
+        ended_employed=3,
+        ended_education=1,
+        ended_new_placement=2,
     ),
     "916903588": _report(  # Hole Gartneri AS, Hole
         "Tre sommerjobber og én arbeidstrening i veksthuset.",
@@ -225,6 +253,8 @@ FIRST_COHORT_REPORTS = {
         work_trial=1,
         young=3,
         immigrant=1,
+        ended_employed=1,
+        ended_education=3,
     ),
     "915298737": _report(  # Lierbyen Hagesenter AS, Lier
         "Våren er travel hos oss, og det gir gode muligheter: to personer hadde "
@@ -240,6 +270,9 @@ FIRST_COHORT_REPORTS = {
         young=3,
         disability=1,
         immigrant=1,
+        ended_employed=1,
+        ended_education=2,
+        ended_new_placement=1,
     ),
     "926345192": _report(  # Sandvika Regnskapskontor AS, Bærum
         "Én lærling og én på arbeidstrening i lønnsavdelingen.",
@@ -249,6 +282,7 @@ FIRST_COHORT_REPORTS = {
         work_trial=1,
         young=1,
         disability=1,
+        ended_other=1,
     ),
     "931276042": _report(  # Hurum Trelast AS, Asker
         "To på arbeidstrening på lageret, og én fikk et vikariat etterpå.",
@@ -258,6 +292,8 @@ FIRST_COHORT_REPORTS = {
         temporary_job=1,
         young=1,
         immigrant=2,
+        ended_employed=1,
+        ended_new_placement=1,
     ),
     "929518470": _report(  # Røyken Bilverksted AS, Asker
         "Én lærling i bilfaget.",
@@ -275,6 +311,8 @@ FIRST_COHORT_REPORTS = {
         wage_subsidy=1,
         disability=1,
         immigrant=2,
+        ended_employed=1,
+        ended_other=1,
     ),
 }
 # Reports are filed this many days before the period ends.

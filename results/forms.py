@@ -15,8 +15,10 @@ from courses.services.certification import FOLLOW_UP_EMPTY_MESSAGE
 
 from .categories import (
     ARRANGEMENT_FIELDS,
+    ENDED_FIELDS,
     TARGET_GROUP_FIELDS,
     Arrangement,
+    EndOutcome,
     TargetGroup,
 )
 from .services import COUNT_FIELDS, LARGEST_COUNT, follow_up_figures_problems
@@ -29,6 +31,17 @@ ARRANGEMENTS_LEGEND = _(
 )
 TARGET_GROUPS_LEGEND = _(
     "…of whom, by target group (a person may be in several groups, or none)"
+)
+ENDED_LEGEND = _("Where did people go when a placement ended?")
+ENDED_HELP = _(
+    "Count the people whose placement (work trial, wage subsidy, "
+    "apprenticeship, temporary or summer job) ended in these twelve months, "
+    "by where they went next. Count each person once, by where they went last. "
+    "Someone still with you is not counted here."
+)
+TARGET_GROUPS_NOT_PREFILLED = _(
+    "The platform records nothing about target groups, so these are never "
+    "filled in for you: count them yourself."
 )
 
 
@@ -72,7 +85,8 @@ class CountField(forms.Field):
 
 class FollowUpFiguresForm(forms.Form):
     """The yearly follow-up: the six arrangements, the four target groups,
-    mentors, measures used, the account and whether it may be published."""
+    where people went when a placement ended, mentors, measures used, the
+    account and whether it may be published."""
 
     work_trial = CountField(label=Arrangement.WORK_TRIAL.label)
     wage_subsidy = CountField(label=Arrangement.WAGE_SUBSIDY.label)
@@ -85,6 +99,26 @@ class FollowUpFiguresForm(forms.Form):
     disability = CountField(label=TargetGroup.DISABILITY.label)
     immigrant = CountField(label=TargetGroup.IMMIGRANT.label)
     other_group = CountField(label=TargetGroup.OTHER.label)
+
+    ended_employed = CountField(
+        label=EndOutcome.EMPLOYED.label,
+        help_text=_("A job with wages, in your firm or somewhere else."),
+    )
+    ended_education = CountField(
+        label=EndOutcome.EDUCATION.label,
+        help_text=_("School, studies or a course that leads to a qualification."),
+    )
+    ended_new_placement = CountField(
+        label=EndOutcome.NEW_PLACEMENT.label,
+        help_text=_("A new work trial, wage subsidy or other arrangement."),
+    )
+    ended_other = CountField(
+        label=EndOutcome.OTHER.label,
+        help_text=_(
+            "Anything else, or not known. Do not write why: nothing about "
+            "health or a person's situation belongs here."
+        ),
+    )
 
     mentors = CountField(
         label=_("Workplace mentors"),
@@ -141,6 +175,9 @@ class FollowUpFiguresForm(forms.Form):
     def target_group_fields(self):
         return [self[name] for name in TARGET_GROUP_FIELDS]
 
+    def ended_fields(self):
+        return [self[name] for name in ENDED_FIELDS]
+
     def measures_by_kind(self):
         """[(kind label, [checkbox, …]), …] in the catalogue's order of kinds,
         each kind's measures by name; kinds nobody offers are left out."""
@@ -151,16 +188,24 @@ class FollowUpFiguresForm(forms.Form):
             (MeasureKind(kind).label, boxes) for kind, boxes in groups.items() if boxes
         ]
 
-    def taken_in(self) -> int | None:
-        """The people taken in as typed so far (the arrangements' sum), or None
-        while an arrangement is not a count."""
+    def _typed_sum(self, names) -> int | None:
         values = []
-        for name in ARRANGEMENT_FIELDS:
+        for name in names:
             value = self.fields[name].to_python(self[name].value())
             if not isinstance(value, int) or value < 0:
                 return None
             values.append(value)
         return sum(values)
+
+    def taken_in(self) -> int | None:
+        """The people taken in as typed so far (the arrangements' sum), or None
+        while an arrangement is not a count."""
+        return self._typed_sum(ARRANGEMENT_FIELDS)
+
+    def ended(self) -> int | None:
+        """The people whose placement ended, as typed so far, or None while one
+        of them is not a count."""
+        return self._typed_sum(ENDED_FIELDS)
 
     # --- For the services -----------------------------------------------------
 
@@ -170,7 +215,8 @@ class FollowUpFiguresForm(forms.Form):
         return {
             "narrative": data["narrative"],
             "counts": {
-                name: data[name] for name in (*ARRANGEMENT_FIELDS, *TARGET_GROUP_FIELDS)
+                name: data[name]
+                for name in (*ARRANGEMENT_FIELDS, *TARGET_GROUP_FIELDS, *ENDED_FIELDS)
             },
             "mentors": data["mentors"],
             "measures": list(data["measures"]),

@@ -16,6 +16,7 @@ from .categories import (
     ARRANGEMENT_FIELDS,
     TARGET_GROUP_FIELDS,
     Arrangement,
+    EndOutcome,
     TargetGroup,
 )
 
@@ -26,8 +27,9 @@ def _count(label):
 
 class FollowUpFigures(models.Model):
     """How many people a certified firm took in during one reporting year, by
-    arrangement and by target group, its workplace mentors and the measures it
-    used. Filed with (and attached to) the certification's follow-up report."""
+    arrangement and by target group, where people went when a placement ended,
+    its workplace mentors and the measures it used. Filed with (and attached
+    to) the certification's follow-up report."""
 
     report = models.OneToOneField(
         "courses.FollowUpReport",
@@ -52,6 +54,15 @@ class FollowUpFigures(models.Model):
     disability = _count(TargetGroup.DISABILITY.label)
     immigrant = _count(TargetGroup.IMMIGRANT.label)
     other_group = _count(TargetGroup.OTHER.label)
+
+    # Of the people whose placement ended in the period, how many went on to
+    # work, education, a new placement or something else (each person once, by
+    # their last placement's outcome). No sum rule: a placement that ends may
+    # have started in an earlier year, so these need not stay within taken_in.
+    ended_employed = _count(EndOutcome.EMPLOYED.label)
+    ended_education = _count(EndOutcome.EDUCATION.label)
+    ended_new_placement = _count(EndOutcome.NEW_PLACEMENT.label)
+    ended_other = _count(EndOutcome.OTHER.label)
 
     mentors = models.PositiveIntegerField(_("workplace mentors"), default=0)
     measures = models.ManyToManyField(

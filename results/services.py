@@ -7,9 +7,9 @@ filed without its figures or the other way round.
 """
 
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, timedelta
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -17,16 +17,27 @@ from django.utils.translation import ngettext
 from courses.models import Certification, FollowUpReport
 from courses.services import certification as certification_services
 
-from .categories import ARRANGEMENT_FIELDS, TARGET_GROUP_FIELDS, TargetGroup
+from .categories import (
+    ARRANGEMENT_FIELDS,
+    ENDED_FIELDS,
+    TARGET_GROUP_FIELDS,
+    TargetGroup,
+)
 from .models import FollowUpFigures
 
-COUNT_FIELDS = (*ARRANGEMENT_FIELDS, *TARGET_GROUP_FIELDS, "mentors")
+COUNT_FIELDS = (*ARRANGEMENT_FIELDS, *TARGET_GROUP_FIELDS, *ENDED_FIELDS, "mentors")
 
 NOT_A_COUNT_MESSAGE = _("Write a whole number, 0 or more.")
 TOO_LARGE_MESSAGE = _("That is more than a firm's yearly report can hold.")
 # Larger counts are typing mistakes, not firms: the largest Norwegian
 # employers take in fewer people than this in a year.
 LARGEST_COUNT = 100_000
+ENDED_TOO_LARGE_MESSAGE = _(
+    "The people whose placement ended add up to more than a firm's yearly "
+    "report can hold."
+)
+# Where a problem of the ended counts together (not of one field) is filed.
+ENDED_TOTAL_KEY = NON_FIELD_ERRORS
 
 
 def group_exceeds_total_message(*, group: str, count: int, total: int) -> str:
@@ -48,10 +59,19 @@ def reporting_year(period_ends: date) -> int:
     return period_ends.year if period_ends.month > 6 else period_ends.year - 1
 
 
+def follow_up_period(period_ends: date) -> tuple[date, date]:
+    """The first and last day (both counted) of the twelve months a report for
+    `period_ends` covers: the day after the same date a year earlier, to
+    `period_ends`, so consecutive reports neither overlap nor leave a gap."""
+    start = certification_services.add_months(period_ends, -12) + timedelta(days=1)
+    return start, period_ends
+
+
 def follow_up_figures_problems(counts: Mapping[str, object]) -> dict[str, str]:
     """A message per field whose count is not a whole number from 0, or whose
-    target group exceeds the people taken in; empty when all is well. The form
-    and the services use this one set of rules."""
+    target group exceeds the people taken in, and one (under ENDED_TOTAL_KEY)
+    when the ended counts together pass LARGEST_COUNT; empty when all is well.
+    The form and the services use this one set of rules."""
     problems: dict[str, str] = {}
     clean: dict[str, int] = {}
     for name in COUNT_FIELDS:
@@ -62,6 +82,10 @@ def follow_up_figures_problems(counts: Mapping[str, object]) -> dict[str, str]:
             problems[name] = str(TOO_LARGE_MESSAGE)
         else:
             clean[name] = value
+    if not any(name in problems for name in ENDED_FIELDS) and (
+        sum(clean[name] for name in ENDED_FIELDS) > LARGEST_COUNT
+    ):
+        problems[ENDED_TOTAL_KEY] = str(ENDED_TOO_LARGE_MESSAGE)
     if any(name in problems for name in ARRANGEMENT_FIELDS):
         return problems
     total = sum(clean[name] for name in ARRANGEMENT_FIELDS)

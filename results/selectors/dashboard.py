@@ -9,7 +9,9 @@ Python only lays the grouped rows out as `Table`s.
 Scope: `run_ids=None` counts every run (programme owners, administrators); a
 set of run ids counts only what belongs to those runs (a course leader's own
 runs) — an empty set counts nothing, never everything. `run_id` narrows to one
-run, which must lie within the scope.
+run, which must lie within the scope. The placements on the platform are
+counted for the firms accepted into the runs in scope (every firm for every
+run), through `placements.selectors_results`: counts only, never a name.
 """
 
 from collections import defaultdict
@@ -30,6 +32,8 @@ from courses.models import (
     Enrolment,
     EnrolmentStatus,
 )
+from placements.models import PLACEMENT_ARRANGEMENTS
+from placements.selectors_results import placement_counts
 from validation.selectors_register import (
     mentors_by_municipality,
     standing_certificates,
@@ -37,8 +41,10 @@ from validation.selectors_register import (
 
 from ..categories import (
     ARRANGEMENT_FIELDS,
+    ENDED_FIELDS,
     TARGET_GROUP_FIELDS,
     Arrangement,
+    EndOutcome,
     TargetGroup,
 )
 from ..models import FollowUpFigures
@@ -46,10 +52,11 @@ from ..tables import Table
 
 # Queries of `dashboard_tables` for every run: by year, enrolments,
 # certifications, course certificates, new mentors; the figures (one query for
-# years, municipalities and runs); certified firms over time; by municipality,
-# certification status, enrolments, course certificates, mentors; by run, the
-# runs (with enrolments and certifications), course certificates.
-DASHBOARD_QUERIES = 12
+# years, municipalities, runs and placement outcomes); certified firms over
+# time; by municipality, certification status, enrolments, course
+# certificates, mentors; by run, the runs (with enrolments and
+# certifications), course certificates; the placements on the platform.
+DASHBOARD_QUERIES = 13
 SCOPED_DASHBOARD_QUERIES = DASHBOARD_QUERIES - 2
 
 UNKNOWN_MUNICIPALITY = _("Unknown")
@@ -185,10 +192,12 @@ def dashboard_tables(
     run_ids: frozenset[int] | None = None,
     run_id: int | None = None,
     today: date | None = None,
+    with_placements: bool = True,
 ) -> list[Table]:
     """Every table of the dashboard for the runs in scope, counted in a fixed
     number of grouped queries (DASHBOARD_QUERIES, or SCOPED_DASHBOARD_QUERIES
-    when scoped). Raises PermissionDenied when `run_id` lies outside
+    when scoped; one fewer without the live placements table, which the public
+    figures never show). Raises PermissionDenied when `run_id` lies outside
     `run_ids`."""
     today = today or timezone.localdate()
     scope = _scope(run_ids, run_id)
@@ -196,6 +205,7 @@ def dashboard_tables(
     src = _Sources(scope)
     figure_sums = {name: Sum(name) for name in ("taken_in", *ARRANGEMENT_FIELDS)}
     figure_sums.update({name: Sum(name) for name in TARGET_GROUP_FIELDS})
+    figure_sums.update({name: Sum(name) for name in ENDED_FIELDS})
 
     # By year -------------------------------------------------------------------
     enrolled = _grouped(
@@ -264,6 +274,12 @@ def dashboard_tables(
     # Arrangements and target groups, by year -------------------------------------
     tables.append(_arrangements_table(years, figures_by_year))
     tables.append(_target_groups_table(years, figures_by_year))
+
+    # Placements: the yearly follow-up's outcomes, and live from the platform --
+    tables.append(_outcomes_table(years, figures_by_year))
+    if with_placements:
+        firm_ids = None if scope is None else src.enrolments.values("firm_id")
+        tables.append(_placements_table(placement_counts(firm_ids=firm_ids)))
 
     if with_mentors:
         tables.append(_mentors_table())
@@ -542,6 +558,61 @@ def _target_groups_table(years, figures) -> Table:
             "add up to the people taken in."
         ),
         chart="bars",
+        column_totals=True,
+    )
+
+
+def _outcomes_table(years, figures) -> Table:
+    values = [[_get(figures, year, name) for name in ENDED_FIELDS] for year in years]
+    return _table(
+        slug="placement_outcomes",
+        title=_("Placement outcomes by year"),
+        row_heading=_("Year"),
+        rows=[*years, TOTAL],
+        columns=[*EndOutcome.labels, TOTAL],
+        values=_with_totals(values, width=len(ENDED_FIELDS), row=True, column=True),
+        note=_(
+            "From the firms' yearly follow-up, by reporting year: the people "
+            "whose placement ended that year, by where they went next. Each "
+            "person is counted once, by their last placement's outcome."
+        ),
+        chart="bars",
+        row_totals=True,
+        column_totals=True,
+    )
+
+
+UNDER_WAY = _("Under way")
+ENDED_AS = _("Ended: %(outcome)s")
+
+
+def _placements_table(counts: dict[tuple[str, str], int]) -> Table:
+    """Placements by arrangement (rows) and under way or ended by outcome
+    (columns), with totals both ways."""
+    outcomes = ("", *EndOutcome.values)
+    values = [
+        [counts.get((arrangement, outcome), 0) for outcome in outcomes]
+        for arrangement in PLACEMENT_ARRANGEMENTS
+    ]
+    return _table(
+        slug="placements",
+        title=_("Placements on the platform"),
+        row_heading=_("Arrangement"),
+        rows=[*(arrangement.label for arrangement in PLACEMENT_ARRANGEMENTS), TOTAL],
+        columns=[
+            UNDER_WAY,
+            *(ENDED_AS % {"outcome": label} for label in EndOutcome.labels),
+            TOTAL,
+        ],
+        values=_with_totals(values, width=len(outcomes), row=True, column=True),
+        note=_(
+            "Live from the platform: the placements the trainee has accepted, "
+            "under way or ended (by where the person went), of the firms in the "
+            "course runs counted here. Each placement is counted once; a person "
+            "may have had several. Invitations not accepted are not counted. "
+            "Counts only: no names."
+        ),
+        row_totals=True,
         column_totals=True,
     )
 

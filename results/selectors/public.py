@@ -7,7 +7,9 @@ a count shown in two places) gives a hidden one back.
 
 What is published, and why:
 - The tables by year, municipality, status, arrangement and target group, the
-  certified firms over time and the validated mentors by municipality. The
+  placement outcomes by year (from the follow-up, like the arrangements; its
+  counts are published nowhere else, so it needs no link), the certified firms
+  over time and the validated mentors by municipality. The
   tables by year, municipality and of mentors get a total row here, because
   their columns add up to figures published elsewhere (the people taken in,
   the validated mentors): with the total on the table, its column is
@@ -23,6 +25,8 @@ What is published, and why:
   parts: subtracting a run from its municipality and year is the kind of
   cross-table arithmetic the suppression does not guard against, and its
   rows would be mostly "*" anyway. Run titles add nothing for the public.
+- Not the live table of placements on the platform: it is not a follow-up
+  figure, and it is not asked for (`with_placements=False`).
 
 Only counts and the accounts firms chose to publish: no person is named.
 """
@@ -61,6 +65,7 @@ PUBLIC_TABLES = (
     "municipalities",
     "arrangements",
     "target_groups",
+    "placement_outcomes",
     "mentors_by_municipality",
 )
 # Tables whose columns get a total row on the public page.
@@ -366,7 +371,7 @@ def _suppressed(today: date) -> tuple[SuppressedTable, ...]:
 def _suppress(today: date) -> tuple[SuppressedTable, ...]:
     tables = {
         table.slug: table
-        for table in dashboard_tables(run_ids=None, today=today)
+        for table in dashboard_tables(run_ids=None, today=today, with_placements=False)
         if table.slug in PUBLIC_TABLES
     }
     for slug in WITH_TOTAL_ROW:

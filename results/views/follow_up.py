@@ -1,4 +1,9 @@
-"""The firm's yearly follow-up: file it, see it, correct the latest one."""
+"""The firm's yearly follow-up: file it, see it, correct the latest one.
+
+A new report's form starts from what the firm's placements on the platform
+add up to (`placements.selectors_results.follow_up_prefill`); the page says
+so and what was counted, and the contact checks, corrects and sends it.
+"""
 
 from http import HTTPStatus
 
@@ -12,11 +17,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 import lms.converters  # noqa: F401  (registers <id:…>)
+from placements.selectors_results import follow_up_prefill
 
-from ..categories import Arrangement, TargetGroup
-from ..forms import ARRANGEMENTS_LEGEND, TARGET_GROUPS_LEGEND, FollowUpFiguresForm
+from ..categories import ARRANGEMENT_FIELDS, ENDED_FIELDS, Arrangement, TargetGroup
+from ..forms import (
+    ARRANGEMENTS_LEGEND,
+    ENDED_HELP,
+    ENDED_LEGEND,
+    TARGET_GROUPS_LEGEND,
+    TARGET_GROUPS_NOT_PREFILLED,
+    FollowUpFiguresForm,
+)
 from ..selectors import follow_up as selectors
-from ..services import follow_up_submit, follow_up_update
+from ..services import follow_up_period, follow_up_submit, follow_up_update
+
+# The counts a new report's form takes from the placements.
+PREFILLED_FIELDS = (*ARRANGEMENT_FIELDS, *ENDED_FIELDS, "mentors")
 
 
 def _figure_rows(figures, categories):
@@ -26,19 +42,44 @@ def _figure_rows(figures, categories):
     ]
 
 
+def _ended_rows(figures):
+    return [
+        {"label": field.verbose_name, "count": getattr(figures, field.name)}
+        for field in (figures._meta.get_field(name) for name in ENDED_FIELDS)
+    ]
+
+
+def _prefill(certification) -> dict | None:
+    """What the firm's placements give for the period a new report covers
+    (with the period's first and last day), or None when the firm has no
+    placement in it."""
+    start, end = follow_up_period(certification.valid_until)
+    prefill = follow_up_prefill(
+        firm=certification.enrolment.firm, period_start=start, period_end=end
+    )
+    if not prefill["placement_count"]:
+        return None
+    return {**prefill, "period_start": start, "period_end": end}
+
+
 def _render(request, context, *, status=HTTPStatus.OK):
     figures = context.get("figures")
     if figures is not None:
         context["arrangement_rows"] = _figure_rows(figures, Arrangement)
         context["target_group_rows"] = _figure_rows(figures, TargetGroup)
+        context["ended_rows"] = _ended_rows(figures)
     context.setdefault("arrangements_legend", ARRANGEMENTS_LEGEND)
     context.setdefault("target_groups_legend", TARGET_GROUPS_LEGEND)
+    context.setdefault("ended_legend", ENDED_LEGEND)
+    context.setdefault("ended_help", ENDED_HELP)
+    context.setdefault("target_groups_not_prefilled", TARGET_GROUPS_NOT_PREFILLED)
     return render(request, "results/follow_up_report.html", context, status=status)
 
 
 @login_required
 def follow_up_file(request, certification_pk):
-    """The contact files the firm's yearly follow-up for the current period."""
+    """The contact files the firm's yearly follow-up for the current period;
+    the form starts from the firm's placements, which the contact checks."""
     certification = selectors.certification_for_follow_up(pk=certification_pk)
     if certification is None:
         raise Http404
@@ -51,7 +92,13 @@ def follow_up_file(request, certification_pk):
         context["closed_reason"] = selectors.follow_up_closed_reason(
             certification=certification
         )
-        context["form"] = FollowUpFiguresForm()
+        prefill = None if context["closed_reason"] else _prefill(certification)
+        context["prefill"] = prefill
+        context["form"] = FollowUpFiguresForm(
+            initial={name: prefill[name] for name in PREFILLED_FIELDS}
+            if prefill
+            else None
+        )
         return _render(request, context)
 
     form = FollowUpFiguresForm(request.POST)
@@ -87,6 +134,8 @@ def follow_up_file(request, certification_pk):
     context["existing_report"] = selectors.certification_for_follow_up(
         pk=certification.pk
     ).current_report
+    # What the form started from stays explained while the contact corrects.
+    context["prefill"] = _prefill(certification)
     context["form"] = form
     return _render(request, context, status=HTTPStatus.BAD_REQUEST)
 

@@ -23,7 +23,7 @@ from courses.models import (
 )
 from lms.accounts.models import Firm, Industry, SizeBand, User
 from lms.accounts.validators import org_number_check_digit
-from results.categories import ARRANGEMENT_FIELDS, TARGET_GROUP_FIELDS
+from results.categories import ARRANGEMENT_FIELDS, ENDED_FIELDS, TARGET_GROUP_FIELDS
 from results.models import FollowUpFigures
 
 from ..accounts.factories import FirmFactory, UserFactory
@@ -105,11 +105,13 @@ def certification(
 
 
 def _counts(counts: dict) -> dict:
-    unknown = set(counts) - {*ARRANGEMENT_FIELDS, *TARGET_GROUP_FIELDS, "mentors"}
+    known = {*ARRANGEMENT_FIELDS, *TARGET_GROUP_FIELDS, *ENDED_FIELDS, "mentors"}
+    unknown = set(counts) - known
     if unknown:
         raise TypeError(f"not a count of the follow-up: {sorted(unknown)}")
     values = {name: counts.get(name, 0) for name in ARRANGEMENT_FIELDS}
     values.update({name: counts.get(name, 0) for name in TARGET_GROUP_FIELDS})
+    values.update({name: counts.get(name, 0) for name in ENDED_FIELDS})
     values["mentors"] = counts.get("mentors", 0)
     values["taken_in"] = sum(values[name] for name in ARRANGEMENT_FIELDS)
     return values
@@ -172,7 +174,14 @@ class Programme:
     taken_in_per_report: int
 
 
-BULK_COUNTS = {"work_trial": 2, "summer_job": 1, "young": 1, "immigrant": 2}
+BULK_COUNTS = {
+    "work_trial": 2,
+    "summer_job": 1,
+    "young": 1,
+    "immigrant": 2,
+    "ended_employed": 1,
+    "ended_education": 1,
+}
 
 
 def bulk_programme(
@@ -183,12 +192,14 @@ def bulk_programme(
     first_year: int | None = None,
     municipalities=MUNICIPALITIES,
     participants: bool = True,
+    placements: bool = True,
 ) -> Programme:
     """`firms` firms spread over `runs` runs and `municipalities`, each
     accepted, certified in `first_year` (valid to the end of the last year)
     and reporting BULK_COUNTS every year for `years` years; with
-    `participants`, one participant per firm holds a course certificate. A
-    fixed number of bulk inserts, whatever the size."""
+    `participants`, one participant per firm holds a course certificate; with
+    `placements`, each firm has two placements (BULK_PLACEMENTS: one under way,
+    one ended). A fixed number of bulk inserts, whatever the size."""
     first_year = first_year or timezone.localdate().year - years + 1
     all_years = tuple(range(first_year, first_year + years))
     run_items = [
@@ -253,10 +264,51 @@ def bulk_programme(
             )
             for index, (item, user) in enumerate(zip(enrolments, users, strict=True))
         )
+    if placements:
+        bulk_placements(firm_items, first_year=first_year)
     return Programme(
         runs=run_items,
         firms=firm_items,
         certifications=certifications,
         years=all_years,
         taken_in_per_report=counts["taken_in"],
+    )
+
+
+# Per firm: (arrangement, status, outcome) of each placement.
+BULK_PLACEMENTS = (
+    ("work_trial", "active", ""),
+    ("wage_subsidy", "ended", "employed"),
+)
+
+
+def bulk_placements(firm_items, *, first_year: int):
+    """BULK_PLACEMENTS for every firm, with a mentor and a trainee each (two
+    bulk inserts)."""
+    from placements.models import Placement
+
+    n = next(_n)
+    users = User.objects.bulk_create(
+        User(email=f"praksis{n}-{index}-{role}@example.no", password="!")
+        for index in range(len(firm_items))
+        for role in ("mentor", "trainee")
+    )
+    starts = date(first_year, 4, 1)
+    Placement.objects.bulk_create(
+        Placement(
+            firm=item,
+            mentor=users[2 * index],
+            trainee=users[2 * index + 1],
+            created_by=users[2 * index],
+            invited_name="Deltaker",
+            invited_email=users[2 * index + 1].email,
+            arrangement=arrangement,
+            starts_on=starts,
+            planned_end_on=date(first_year, 10, 1),
+            status=status,
+            ended_on=date(first_year, 9, 1) if status == "ended" else None,
+            outcome=outcome,
+        )
+        for index, item in enumerate(firm_items)
+        for arrangement, status, outcome in BULK_PLACEMENTS
     )

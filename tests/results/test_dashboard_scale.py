@@ -1,6 +1,7 @@
 """The dashboard and the public figures cost the same number of queries with
-2,000 firms × 5 years of follow-up reports as with 20 firms × 1 year: every
-table is aggregated in the database, never a loop over firms or years."""
+2,000 firms × 5 years of follow-up reports (and two placements each) as with
+20 firms × 1 year and no placement: every table is aggregated in the database,
+never a loop over firms, years or placements."""
 
 from django.core.cache import caches
 from django.db import connection
@@ -12,11 +13,14 @@ import pytest
 from bench.data import follow_up_history
 from courses.models import Certification
 from lms.accounts import services as accounts
+from lms.accounts.models import Firm
 from lms.accounts.roles import Role
+from placements.models import Placement
 from results.models import FollowUpFigures
 
 from ..courses import factories
 from ..courses.certification_factories import bulk_certified_firms
+from .factories import bulk_placements
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +66,9 @@ def test_dashboard_and_public_figures_make_as_many_queries_for_2000_firms(
     # The same 20 firms' four earlier years, and 1,980 more firms × 5 years.
     follow_up_history(certifications=first_twenty, years=5, skip_latest=1)
     _firms_with_reports(firms=1980, years=5, start=20)
+    bulk_placements(list(Firm.objects.all()), first_year=2020)
     assert FollowUpFigures.objects.count() == 2000 * 5
+    assert Placement.objects.count() == 2 * Firm.objects.count()
     assert FollowUpFigures.objects.values("year").distinct().count() >= 5
 
     assert _queries(client, public) == small_public

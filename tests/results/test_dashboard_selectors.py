@@ -1,8 +1,9 @@
 """The dashboard's tables on a hand-built programme where every figure is known:
 per year, over time, by status, municipality and run, arrangements and target
-groups; a course leader's scope; one run; validated mentors."""
+groups, placement outcomes and the placements on the platform; a course
+leader's scope; one run; validated mentors."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.utils import translation
@@ -11,10 +12,11 @@ import pytest
 
 from courses.models import EnrolmentStatus
 from lms.accounts.services import membership_add
+from placements.models import Placement
 from results.selectors.dashboard import dashboard_run_choices, dashboard_tables
 from validation.models import ValidationCertificate
 
-from ..accounts.factories import FirmFactory
+from ..accounts.factories import FirmFactory, UserFactory
 from ..validation.factories import certified_case, person, unit_approved
 from . import factories as f
 
@@ -44,15 +46,17 @@ def programme():
     """Run A (enrolment deadline Y-2) and run B (Y-1); today is 30 June Y.
 
     f1 Asker: A and B; certified after A Y-2-03-01 to Y+1 (active);
-       reports Y-2 (2 work trial, 1 wage subsidy; 1 young), Y-1 (1 permanent;
-       1 immigrant). Participant p1 completes A (Y-2) and B (Y-1).
+       reports Y-2 (2 work trial, 1 wage subsidy; 1 young; of the placements
+       that ended, 1 employed, 1 other), Y-1 (1 permanent; 1 immigrant).
+       Participant p1 completes A (Y-2) and B (Y-1).
     f2 Asker: A; certified Y-2-04-01 to Y-1-04-01 (expired); report Y-2
        (3 summer jobs; 2 young, 1 disability). p2 completes A (Y-2).
     f3 Bærum: A; certified Y-2-05-01 to Y+1, revoked Y-1-11-01; p3's course
        certificate is revoked.
     f4 Bærum: applied to A, never accepted.
     f5 Lier: B; certified Y-1-06-01 to Y+1 (active); report Y-1
-       (4 apprenticeships; 2 others). p4 completes B (Y-1).
+       (4 apprenticeships; 2 others; 2 went on to education). p4 completes B
+       (Y-1).
     f6 Lier: B, not certified.
     f7 Hole: B; certified Y-1-02-01 to Y-03-01 (expired by today).
     """
@@ -67,7 +71,15 @@ def programme():
     c1 = f.certification(
         run_=run_a, firm_=f1, issued_on=date(Y - 2, 3, 1), valid_until=date(Y + 1, 3, 1)
     )
-    f.figures(certification_=c1, year=Y - 2, work_trial=2, wage_subsidy=1, young=1)
+    f.figures(
+        certification_=c1,
+        year=Y - 2,
+        work_trial=2,
+        wage_subsidy=1,
+        young=1,
+        ended_employed=1,
+        ended_other=1,
+    )
     f.figures(certification_=c1, year=Y - 1, permanent_job=1, immigrant=1)
     c2 = f.certification(
         run_=run_a, firm_=f2, issued_on=date(Y - 2, 4, 1), valid_until=date(Y - 1, 4, 1)
@@ -85,7 +97,13 @@ def programme():
     c5 = f.certification(
         run_=run_b, firm_=f5, issued_on=date(Y - 1, 6, 1), valid_until=date(Y + 1, 6, 1)
     )
-    f.figures(certification_=c5, year=Y - 1, apprenticeship=4, other_group=2)
+    f.figures(
+        certification_=c5,
+        year=Y - 1,
+        apprenticeship=4,
+        other_group=2,
+        ended_education=2,
+    )
     f.enrolment(run_=run_b, firm_=f6)
     f.certification(
         run_=run_b, firm_=f7, issued_on=date(Y - 1, 2, 1), valid_until=date(Y, 3, 1)
@@ -100,7 +118,12 @@ def programme():
         run_=run_a, enrolment_=c3.enrolment, issued_on=date(Y - 2, 9, 1), revoked=True
     )
     f.completed(run_=run_b, enrolment_=c5.enrolment, issued_on=date(Y - 1, 9, 1))
-    return {"a": run_a, "b": run_b, "leader": leader}
+    return {
+        "a": run_a,
+        "b": run_b,
+        "leader": leader,
+        "firms": {"f1": f1, "f2": f2, "f4": f4, "f5": f5, "f6": f6},
+    }
 
 
 def test_every_table_for_every_run_in_a_stable_order(programme):
@@ -114,6 +137,8 @@ def test_every_table_for_every_run_in_a_stable_order(programme):
         "runs",
         "arrangements",
         "target_groups",
+        "placement_outcomes",
+        "placements",
         "mentors_by_municipality",
     ]
     assert all(table.title and table.note for table in tables)
@@ -423,3 +448,121 @@ def test_validated_mentors_by_year_of_their_first_certificate_and_municipality(
     assert [line[3] for line in tables["years"].values] == [1, 1]
     assert tables["years"].rows == (str(Y - 1), str(Y))
     assert as_dict(tables["mentors_by_municipality"]) == {"Hole": (1,), "Unknown": (1,)}
+
+
+# Placements -----------------------------------------------------------------------
+
+PLACEMENT_COLUMNS = (
+    "Under way",
+    "Ended: Employed",
+    "Ended: Education",
+    "Ended: New placement",
+    "Ended: Other",
+    "Total",
+)
+
+
+def test_placement_outcomes_by_year_from_the_follow_up(programme):
+    table = by_slug(dashboard_tables(today=TODAY))["placement_outcomes"]
+
+    assert table.columns == ("Employed", "Education", "New placement", "Other", "Total")
+    assert as_dict(table) == {
+        str(Y - 2): (1, 0, 0, 1, 2),
+        str(Y - 1): (0, 2, 0, 0, 2),
+        str(Y): (0, 0, 0, 0, 0),
+        "Total": (1, 2, 0, 1, 4),
+    }
+    assert table.row_totals and table.column_totals
+
+
+def test_a_course_leaders_placement_outcomes_are_those_of_their_runs(programme):
+    tables = by_slug(
+        dashboard_tables(run_ids=frozenset({programme["a"].pk}), today=TODAY)
+    )
+
+    assert as_dict(tables["placement_outcomes"])["Total"] == (1, 0, 0, 1, 2)
+
+
+def placement(*, firm, arrangement, ended_outcome=None, invited=False):
+    """A placement straight into the table: under way, ended with
+    `ended_outcome`, or an invitation nobody accepted."""
+    mentor = UserFactory()
+    starts_on = date(Y - 1, 3, 1)
+    ended = ended_outcome is not None
+    return Placement.objects.create(
+        firm=firm,
+        mentor=mentor,
+        trainee=None if invited else UserFactory(),
+        created_by=mentor,
+        invited_name="Deltaker",
+        invited_email="deltaker@example.no",
+        arrangement=arrangement,
+        starts_on=starts_on,
+        planned_end_on=starts_on + timedelta(days=180),
+        status="invited" if invited else ("ended" if ended else "active"),
+        ended_on=starts_on + timedelta(days=90) if ended else None,
+        outcome=ended_outcome or "",
+    )
+
+
+@pytest.fixture
+def placements(programme):
+    """f1 (runs A and B): a work trial under way, and an invitation nobody
+    accepted; f2 (A): a wage subsidy ended in a job; f5 (B): an apprenticeship
+    ended in education; f4 (applied to A, never accepted): a summer job under
+    way; a firm in no run: a work trial ended otherwise."""
+    firms = programme["firms"]
+    placement(firm=firms["f1"], arrangement="work_trial")
+    placement(firm=firms["f1"], arrangement="work_trial", invited=True)
+    placement(firm=firms["f2"], arrangement="wage_subsidy", ended_outcome="employed")
+    placement(firm=firms["f5"], arrangement="apprenticeship", ended_outcome="education")
+    placement(firm=firms["f4"], arrangement="summer_job")
+    placement(firm=f.firm("Drammen"), arrangement="work_trial", ended_outcome="other")
+    return programme
+
+
+def test_placements_on_the_platform_for_every_firm(placements):
+    table = by_slug(dashboard_tables(today=TODAY))["placements"]
+
+    assert table.columns == PLACEMENT_COLUMNS
+    assert as_dict(table) == {
+        "Work trial (arbeidstrening)": (1, 0, 0, 0, 1, 2),
+        "Wage subsidy": (0, 1, 0, 0, 0, 1),
+        "Apprenticeship": (0, 0, 1, 0, 0, 1),
+        "Temporary employment": (0, 0, 0, 0, 0, 0),
+        "Summer job": (1, 0, 0, 0, 0, 1),
+        "Total": (2, 1, 1, 0, 1, 5),
+    }
+    assert table.row_totals and table.column_totals
+    assert "Counts only: no names." in table.note
+
+
+def test_a_course_leader_sees_the_placements_of_their_runs_firms_only(placements):
+    tables = by_slug(
+        dashboard_tables(run_ids=frozenset({placements["a"].pk}), today=TODAY)
+    )
+
+    # Run A's accepted firms: f1 (work trial under way), f2 (wage subsidy,
+    # employed); not f4 (never accepted), f5, nor the firm in no run.
+    assert as_dict(tables["placements"]) == {
+        "Work trial (arbeidstrening)": (1, 0, 0, 0, 0, 1),
+        "Wage subsidy": (0, 1, 0, 0, 0, 1),
+        "Apprenticeship": (0, 0, 0, 0, 0, 0),
+        "Temporary employment": (0, 0, 0, 0, 0, 0),
+        "Summer job": (0, 0, 0, 0, 0, 0),
+        "Total": (1, 1, 0, 0, 0, 2),
+    }
+
+
+def test_one_runs_placements_are_those_of_its_firms(placements):
+    tables = by_slug(dashboard_tables(run_id=placements["b"].pk, today=TODAY))
+
+    # Run B: f1 (work trial under way), f5 (apprenticeship, education), f6.
+    assert as_dict(tables["placements"])["Total"] == (1, 0, 1, 0, 0, 2)
+
+
+def test_no_runs_in_scope_count_no_placements(placements, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        tables = by_slug(dashboard_tables(run_ids=frozenset(), today=TODAY))
+
+    assert as_dict(tables["placements"])["Total"] == (0,) * 6

@@ -18,9 +18,11 @@ import pytest
 from openpyxl import load_workbook
 
 from lms.accounts.roles import Role
+from placements.models import Placement
 from results.exports import XLSX_CONTENT_TYPE
 from results.views.dashboard import RUN_INVALID
 
+from ..accounts.factories import UserFactory
 from ..validation.factories import person
 from . import factories as f
 from .pages import csv_rows, page_tables
@@ -175,6 +177,70 @@ def test_a_course_leader_sees_only_the_figures_of_their_own_runs(client_en, prog
     assert response.context["form"].fields["run"].widget.choices[1:] == [
         (programme["a"].pk, "Kull Asker")
     ]
+
+
+def _placement(firm, **fields):
+    """A placement of `firm` under way (unless `fields` say otherwise)."""
+    mentor = UserFactory()
+    starts_on = timezone.localdate() - timedelta(days=60)
+    return Placement.objects.create(
+        **{
+            "firm": firm,
+            "mentor": mentor,
+            "trainee": UserFactory(),
+            "created_by": mentor,
+            "invited_name": "Deltaker",
+            "invited_email": "deltaker@example.no",
+            "arrangement": "work_trial",
+            "starts_on": starts_on,
+            "planned_end_on": starts_on + timedelta(days=90),
+            "status": "active",
+            **fields,
+        }
+    )
+
+
+def test_the_placements_table_holds_the_firms_in_scope_as_counts_only(
+    client_en, programme
+):
+    asker = programme["a"].enrolments.get(firm__name="Asker Bygg AS").firm
+    tromso = programme["b"].enrolments.get().firm
+    _placement(asker)
+    _placement(
+        asker,
+        status="ended",
+        ended_on=timezone.localdate() - timedelta(days=10),
+        outcome="employed",
+    )
+    _placement(tromso)
+    header = [
+        "Arrangement",
+        "Under way",
+        "Ended: Employed",
+        "Ended: Education",
+        "Ended: New placement",
+        "Ended: Other",
+        "Total",
+    ]
+
+    client_en.force_login(person(Role.PROGRAMME_OWNER))
+    tables = page_tables(client_en.get(DASHBOARD))
+    assert tables["placements"][0] == header
+    assert row(tables["placements"], "Work trial (arbeidstrening)") == [
+        "Work trial (arbeidstrening)",
+        "2",
+        "1",
+        "0",
+        "0",
+        "0",
+        "3",
+    ]
+
+    client_en.force_login(programme["leader"])
+    response = client_en.get(DASHBOARD)
+    tables = page_tables(response)
+    assert row(tables["placements"], "Total") == ["Total", "1", "1", "0", "0", "0", "2"]
+    assert "Deltaker" not in response.content.decode()
 
 
 def test_a_course_leaders_downloads_hold_only_their_runs(client_en, programme):

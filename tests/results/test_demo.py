@@ -12,7 +12,7 @@ from courses.models import CertificateStatus, Certification, FollowUpReport
 from lms.accounts.demo import DEMO_FIRM_ORG_NUMBER, DEMO_PEOPLE, demo_email
 from lms.accounts.models import User
 from results import demo
-from results.categories import ARRANGEMENT_FIELDS, TARGET_GROUP_FIELDS
+from results.categories import ARRANGEMENT_FIELDS, ENDED_FIELDS, TARGET_GROUP_FIELDS
 from results.models import FollowUpFigures
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +47,11 @@ def test_seed_demo_files_every_report_once_with_its_figures():
             getattr(figures, name) <= figures.taken_in for name in TARGET_GROUP_FIELDS
         )
         assert figures.measures.exists()
+        # Where people went when a placement ended: within those taken in.
+        assert sum(getattr(figures, name) for name in ENDED_FIELDS) <= (
+            figures.taken_in
+        )
+    assert FollowUpFigures.objects.aggregate(total=Sum("ended_employed"))["total"]
 
 
 def test_demo_figures_span_four_years_and_five_municipalities(seeded):

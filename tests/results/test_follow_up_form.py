@@ -7,7 +7,12 @@ import pytest
 
 from cms.models import MeasureKind
 from courses.services.certification import FOLLOW_UP_EMPTY_MESSAGE
-from results.categories import ARRANGEMENT_FIELDS, TARGET_GROUP_FIELDS, TargetGroup
+from results.categories import (
+    ARRANGEMENT_FIELDS,
+    ENDED_FIELDS,
+    TARGET_GROUP_FIELDS,
+    TargetGroup,
+)
 from results.forms import FollowUpFiguresForm, report_initial
 from results.services import (
     LARGEST_COUNT,
@@ -21,7 +26,7 @@ from . import factories as rf
 
 pytestmark = pytest.mark.django_db
 
-COUNT_NAMES = (*ARRANGEMENT_FIELDS, *TARGET_GROUP_FIELDS, "mentors")
+COUNT_NAMES = (*ARRANGEMENT_FIELDS, *TARGET_GROUP_FIELDS, *ENDED_FIELDS, "mentors")
 
 
 def data(**values) -> dict:
@@ -46,7 +51,12 @@ def errors(form) -> dict:
 def test_a_valid_filing_gives_the_service_its_arguments():
     measure = cms_factories.measure()
     form = FollowUpFiguresForm(
-        data(publish_account="on", measures=[str(measure.pk)], young=" 3 ")
+        data(
+            publish_account="on",
+            measures=[str(measure.pk)],
+            young=" 3 ",
+            ended_education="2",
+        )
     )
     assert form.is_valid(), form.errors
     arguments = form.service_arguments()
@@ -63,6 +73,10 @@ def test_a_valid_filing_gives_the_service_its_arguments():
             "disability": 0,
             "immigrant": 0,
             "other_group": 0,
+            "ended_employed": 0,
+            "ended_education": 2,
+            "ended_new_placement": 0,
+            "ended_other": 0,
         },
         "mentors": 1,
         "measures": [measure],
@@ -186,6 +200,21 @@ def test_the_people_taken_in_are_the_arrangements_sum_as_typed():
     assert FollowUpFiguresForm(data(permanent_job="x")).taken_in() is None
 
 
+def test_the_people_whose_placement_ended_are_summed_as_typed():
+    assert FollowUpFiguresForm().ended() == 0
+    typed = data(ended_employed="2", ended_new_placement="1", ended_other="3")
+    assert FollowUpFiguresForm(typed).ended() == 6
+    assert FollowUpFiguresForm(data(ended_other="-1")).ended() is None
+
+
+def test_the_outcomes_come_after_the_target_groups():
+    names = list(FollowUpFiguresForm().fields)
+    assert names.index("ended_employed") == names.index("other_group") + 1
+    assert [field.name for field in FollowUpFiguresForm().ended_fields()] == list(
+        ENDED_FIELDS
+    )
+
+
 def test_measures_are_grouped_by_kind_in_the_catalogue_order_by_name():
     mentor_b = cms_factories.measure(name="B-mentor", kind=MeasureKind.MENTOR)
     subsidy = cms_factories.measure(name="Lønnstilskudd", kind=MeasureKind.WAGE_SUBSIDY)
@@ -212,6 +241,7 @@ def test_the_form_is_prefilled_from_a_filed_report():
         publish_account=True,
         work_trial=2,
         immigrant=1,
+        ended_other=4,
         mentors=3,
     )
     figures.measures.set([measure])
@@ -228,6 +258,10 @@ def test_the_form_is_prefilled_from_a_filed_report():
         "disability": 0,
         "immigrant": 1,
         "other_group": 0,
+        "ended_employed": 0,
+        "ended_education": 0,
+        "ended_new_placement": 0,
+        "ended_other": 4,
         "mentors": 3,
         "measures": [measure.pk],
         "publish_account": True,

@@ -13,7 +13,10 @@ from courses.services import certification as certification_services
 from results.categories import TargetGroup
 from results.models import FollowUpFigures
 from results.services import (
+    ENDED_TOO_LARGE_MESSAGE,
     NOT_A_COUNT_MESSAGE,
+    TOO_LARGE_MESSAGE,
+    follow_up_figures_problems,
     follow_up_submit,
     follow_up_update,
     group_exceeds_total_message,
@@ -103,6 +106,47 @@ def test_a_count_that_is_not_a_whole_number_files_nothing(certification, contact
         submit(certification, contact, mentors=-1)
     assert caught.value.message_dict == {"mentors": [str(NOT_A_COUNT_MESSAGE)]}
     assert not FollowUpReport.objects.exists()
+
+
+def test_where_people_went_is_saved_with_no_sum_rule(certification, contact):
+    # More placements ended than people were taken in: they began last year.
+    counts = {"work_trial": 1, "ended_employed": 2, "ended_other": 1}
+    report = submit(certification, contact, counts=counts)
+    figures = FollowUpFigures.objects.get(report=report)
+    assert (figures.taken_in, figures.ended_employed, figures.ended_other) == (1, 2, 1)
+    assert (figures.ended_education, figures.ended_new_placement) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("counts", "problems"),
+    [
+        ({"ended_education": -1}, {"ended_education": NOT_A_COUNT_MESSAGE}),
+        ({"ended_new_placement": "2"}, {"ended_new_placement": NOT_A_COUNT_MESSAGE}),
+        ({"ended_other": True}, {"ended_other": NOT_A_COUNT_MESSAGE}),
+        ({"ended_employed": 100_001}, {"ended_employed": TOO_LARGE_MESSAGE}),
+        (
+            {"ended_employed": 50_000, "ended_education": 50_001},
+            {"__all__": ENDED_TOO_LARGE_MESSAGE},
+        ),
+        ({"ended_employed": 50_000, "ended_education": 50_000}, {}),
+    ],
+)
+def test_the_outcome_counts_rules(counts, problems):
+    assert follow_up_figures_problems(counts) == {
+        name: str(message) for name, message in problems.items()
+    }
+
+
+def test_outcomes_adding_up_past_the_largest_count_file_nothing(certification, contact):
+    with pytest.raises(ValidationError) as caught:
+        submit(
+            certification,
+            contact,
+            counts={"ended_employed": 70_000, "ended_other": 30_001},
+        )
+    assert caught.value.messages == [str(ENDED_TOO_LARGE_MESSAGE)]
+    assert not FollowUpReport.objects.exists()
+    assert not FollowUpFigures.objects.exists()
 
 
 def test_before_the_window_opens_no_figures_are_saved(certification, contact):
