@@ -36,7 +36,7 @@ from .demo_content.cases import (
     Piece,
     Stage,
 )
-from .demo_content.units import PATHWAYS, UNITS
+from .demo_content.units import PATHWAYS, TRAINEE_PATHWAYS, UNITS, WORK_AREA_UNITS
 from .models import AssessmentCriterion, Case, CriterionOutcome, Pathway, Unit
 from .models.units import UnitStatus
 from .services.cases import CaseAction, case_create, case_transition
@@ -62,7 +62,10 @@ def seed(stdout=None) -> dict[str, int]:
 def _seed_units() -> int:
     owner = get_user_model().objects.filter(email=demo_email("programeier")).first()
     created = 0
-    for code, title, level, credits, purpose, evidence, outcomes in UNITS:
+    for code, title, level, credits, purpose, evidence, outcomes in [
+        *UNITS,
+        *WORK_AREA_UNITS,
+    ]:
         if Unit.objects.filter(code=code).exists():
             continue
         unit = unit_create_draft(
@@ -80,13 +83,16 @@ def _seed_units() -> int:
         if owner is not None:
             unit_approve(unit=unit, by=owner, note="Demo: godkjent av fagpanelet")
         created += 1
-    for name, slug, credits, description, codes in PATHWAYS:
+    pathways = [(spec, False) for spec in PATHWAYS]
+    pathways += [(spec, True) for spec in TRAINEE_PATHWAYS]
+    for (name, slug, credits, description, codes), for_trainees in pathways:
         pathway, made = Pathway.objects.get_or_create(
             slug=slug,
             defaults={
                 "name": name,
                 "credits_required": credits,
                 "description": description,
+                "for_trainees": for_trainees,
             },
         )
         if made:

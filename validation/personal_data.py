@@ -106,6 +106,7 @@ def cases(user) -> list[dict]:
         "validation.Case.assessor",
         "validation.Case.verifier",
         "validation.Case.created_by",
+        "validation.Case.observer",
         "validation.CaseEvent.by",
         "validation.CriterionDecision.by",
         "validation.ModerationSample.moderator",
@@ -125,6 +126,13 @@ def work(user) -> dict:
             for event in CaseEvent.objects.filter(by=user).order_by("at", "pk")
         ],
         "criterion_decisions": CriterionDecision.objects.filter(by=user).count(),
+        # Trainees' cases the person follows as workplace mentor (observer).
+        "observed_cases": [
+            {"case": case.pk, "unit": case.unit.code, "status": case.status}
+            for case in Case.objects.filter(observer=user)
+            .select_related("unit")
+            .order_by("pk")
+        ],
         "moderation_samples": [
             {"drawn_at": _iso(sample.drawn_at), "report": sample.report}
             for sample in ModerationSample.objects.filter(moderator=user)
@@ -151,6 +159,7 @@ personal_data.keep(
     "validation.Case.assessor",
     "validation.Case.verifier",
     "validation.Case.created_by",
+    "validation.Case.observer",
     "validation.CaseEvent.by",
     "validation.CriterionDecision.by",
     "validation.ModerationSample.moderator",

@@ -1,8 +1,10 @@
 """Who may do what on the validation side (object permissions through `rules`).
 
 Case predicates take (user, case). A person sees a case when they are its
-candidate, its assessor, its internal verifier, the moderator whose sample holds
-it, or an administrator. Programme owners see counts (the register), not cases.
+candidate, its assessor, its observer (a trainee's workplace mentor), its
+internal verifier, the moderator whose sample holds it, or an administrator.
+Programme owners see counts (the register), not cases. What an observer may add
+to the portfolio is decided in `validation.services.portfolio`.
 """
 
 import rules
@@ -34,6 +36,12 @@ def is_case_assessor(user, case) -> bool:
 
 
 @rules.predicate
+def is_case_observer(user, case) -> bool:
+    """The trainee's workplace mentor, while the trainee shares the case."""
+    return _active(user) and case is not None and case.observer_id == user.pk
+
+
+@rules.predicate
 def is_case_verifier(user, case) -> bool:
     return _active(user) and case is not None and case.verifier_id == user.pk
 
@@ -47,11 +55,11 @@ def is_case_moderator(user, case) -> bool:
 
 @rules.predicate
 def is_independent_of_case(user, case) -> bool:
-    """Neither the candidate nor the assessor of the case."""
+    """Neither the candidate, the assessor nor the observer of the case."""
     return (
         _active(user)
         and case is not None
-        and user.pk not in (case.candidate_id, case.assessor_id)
+        and user.pk not in (case.candidate_id, case.assessor_id, case.observer_id)
     )
 
 
@@ -75,6 +83,7 @@ def is_in_quality_checks(user, case) -> bool:
 can_view_case = (
     is_case_candidate
     | is_case_assessor
+    | is_case_observer
     | is_case_verifier
     | (is_case_moderator & is_external_moderator)
     | (is_internal_verifier & is_independent_of_case & is_in_quality_checks)

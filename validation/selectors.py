@@ -21,7 +21,14 @@ from .models import (
     LearningOutcome,
 )
 
-CASE_RELATED = ("candidate", "assessor", "verifier", "unit", "moderation_sample")
+CASE_RELATED = (
+    "candidate",
+    "assessor",
+    "verifier",
+    "observer",
+    "unit",
+    "moderation_sample",
+)
 
 
 @dataclass

@@ -55,14 +55,19 @@ class ValidatedMentorCounts:
 
 
 def standing_certificates():
-    """Certificates of certified cases that have not been revoked."""
+    """Certificates of certified cases that have not been revoked, except on
+    trainees' work-area units (a unit in a pathway for trainees): those do not
+    make a validated mentor."""
+    work_area_units = Pathway.units.through.objects.filter(
+        pathway__for_trainees=True
+    ).values("unit_id")
     return ValidationCertificate.objects.filter(
         revoked_at__isnull=True, case__status=CaseStatus.CERTIFIED
-    )
+    ).exclude(case__unit__in=work_area_units)
 
 
 def _by_pathway(certificates) -> tuple[PathwayCount, ...]:
-    pathways = list(Pathway.objects.order_by("name", "pk"))
+    pathways = list(Pathway.objects.filter(for_trainees=False).order_by("name", "pk"))
     codes: dict[int, set[str]] = defaultdict(set)
     for pathway_id, code in Pathway.units.through.objects.values_list(
         "pathway_id", "unit__code"

@@ -123,9 +123,13 @@ def test_demo_units_are_real_and_approved_and_seeding_twice_adds_nothing():
     from lms.accounts.demo import seed as seed_accounts
 
     seed_accounts()
-    assert seed()["units"] == 3
+    assert seed()["units"] == 7  # 3 mentor units, 4 work-area units for trainees
     assert seed()["units"] == 0
-    units = list(Unit.objects.prefetch_related("outcomes__criteria"))
+    units = list(
+        Unit.objects.filter(pathways__for_trainees=False)
+        .distinct()
+        .prefetch_related("outcomes__criteria")
+    )
     assert len(units) == 3
     for unit in units:
         assert unit.status == UnitStatus.APPROVED

@@ -94,6 +94,17 @@ class Case(models.Model):
         related_name="verified_cases",
         verbose_name=_("internal verifier"),
     )
+    # A trainee's workplace mentor gathers observation evidence; never the
+    # assessor (separation of duties). Cleared when the trainee withdraws
+    # sharing with the firm.
+    observer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="observed_cases",
+        verbose_name=_("workplace mentor (observer)"),
+    )
     status = models.CharField(
         _("status"),
         max_length=12,
@@ -143,6 +154,14 @@ class Case(models.Model):
                 | (~Q(verifier=F("assessor")) & ~Q(verifier=F("candidate"))),
                 name="validation_case_verifier_independent",
             ),
+            models.CheckConstraint(
+                condition=Q(observer__isnull=True) | ~Q(observer=F("assessor")),
+                name="validation_case_observer_not_assessor",
+            ),
+            models.CheckConstraint(
+                condition=Q(observer__isnull=True) | ~Q(observer=F("candidate")),
+                name="validation_case_observer_not_candidate",
+            ),
         ]
         indexes = [
             models.Index(fields=["assessor", "status"]),
@@ -170,6 +189,7 @@ class CaseEventKind(models.TextChoices):
     MODERATED = "moderated", _("Confirmed by the moderator")
     MODERATOR_SENT_BACK = "moderator_sent_back", _("Sent back by the moderator")
     CERTIFIED = "certified", _("Certified")
+    OBSERVER_REMOVED = "observer_removed", _("Workplace mentor removed as observer")
 
 
 class CaseEvent(AppendOnlyModel):

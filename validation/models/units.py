@@ -215,11 +215,23 @@ class Pathway(ClusterableModel):
     units = ParentalManyToManyField(
         Unit, blank=True, related_name="pathways", verbose_name=_("units")
     )
+    # Work-area units (shop, café, cleaning, …) that trainees in a placement are
+    # validated on; a certificate on them does not make anyone a validated mentor.
+    for_trainees = models.BooleanField(
+        _("for trainees"),
+        default=False,
+        help_text=_(
+            "Work-area units for trainees in a placement (for example shop, café "
+            "or cleaning). Certificates on these units do not count as validated "
+            "mentors."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("credits_required"),
+        FieldPanel("for_trainees"),
         FieldPanel("description"),
         FieldPanel("units", widget=forms.CheckboxSelectMultiple),
     ]

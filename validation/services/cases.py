@@ -43,6 +43,7 @@ from ..rules import (
     is_case_assessor,
     is_case_candidate,
     is_case_moderator,
+    is_case_observer,
     is_case_verifier,
 )
 from . import sampling
@@ -60,6 +61,13 @@ REASON_REQUIRED_MESSAGE = _(
 )
 UNIT_NOT_APPROVED_MESSAGE = _("Cases can only be started on an approved unit.")
 ASSESSOR_IS_CANDIDATE_MESSAGE = _("The assessor cannot be the candidate.")
+OBSERVER_IS_ASSESSOR_MESSAGE = _(
+    "The workplace mentor cannot also be the assessor: choose an assessor who "
+    "does not follow the trainee at work."
+)
+OBSERVER_IS_CANDIDATE_MESSAGE = _(
+    "The workplace mentor cannot be the candidate of the same case."
+)
 NOT_AN_ASSESSOR_MESSAGE = _("%(name)s is not an assessor.")
 CASE_EXISTS_MESSAGE = _("%(name)s already has a case on this unit version.")
 NO_EVIDENCE_MESSAGE = _(
@@ -182,7 +190,8 @@ CASE_TRANSITIONS: dict[str, CaseTransition] = {
         sources=frozenset({CaseStatus.PLANNED}),
         target=CaseStatus.COLLECTING,
         event=CaseEventKind.STARTED,
-        actor=is_case_candidate | is_case_assessor,
+        # The observer too: their first observation record starts the case.
+        actor=is_case_candidate | is_case_assessor | is_case_observer,
         label=_("Start collecting evidence"),
     ),
     CaseAction.SUBMIT: CaseTransition(
@@ -336,13 +345,26 @@ def case_transition(
 
 
 @transaction.atomic
-def case_create(*, candidate: User, unit: Unit, assessor: User, by: User) -> Case:
+def case_create(
+    *,
+    candidate: User,
+    unit: Unit,
+    assessor: User,
+    by: User,
+    observer: User | None = None,
+) -> Case:
     """A planned case for `candidate` on an approved unit version, with an
-    assessor who is not the candidate; the candidate gets the candidate role."""
+    assessor who is not the candidate and, for a trainee, the workplace mentor
+    as observer (neither the assessor nor the candidate); the candidate gets the
+    candidate role."""
     if unit.status != UnitStatus.APPROVED:
         raise ValidationError(UNIT_NOT_APPROVED_MESSAGE, code="unit_not_approved")
     if assessor.pk == candidate.pk:
         raise ValidationError(ASSESSOR_IS_CANDIDATE_MESSAGE, code="assessor_candidate")
+    if observer is not None and observer.pk == assessor.pk:
+        raise ValidationError(OBSERVER_IS_ASSESSOR_MESSAGE, code="observer_assessor")
+    if observer is not None and observer.pk == candidate.pk:
+        raise ValidationError(OBSERVER_IS_CANDIDATE_MESSAGE, code="observer_candidate")
     if not assessor.groups.filter(name=Role.ASSESSOR.value).exists():
         raise ValidationError(
             NOT_AN_ASSESSOR_MESSAGE,
@@ -359,14 +381,45 @@ def case_create(*, candidate: User, unit: Unit, assessor: User, by: User) -> Cas
 
     role_grant(user=candidate, role=Role.CANDIDATE)
     case = Case.objects.create(
-        candidate=candidate, unit=unit, assessor=assessor, created_by=by
+        candidate=candidate,
+        unit=unit,
+        assessor=assessor,
+        observer=observer,
+        created_by=by,
     )
+    data = {"unit": unit.code, "version": unit.version, "assessor": assessor.pk}
+    if observer is not None:
+        data["observer"] = observer.pk
     CaseEvent.objects.create(
         case=case,
         kind=CaseEventKind.CREATED,
         to_status=CaseStatus.PLANNED,
         by=by,
-        data={"unit": unit.code, "version": unit.version, "assessor": assessor.pk},
+        data=data,
+    )
+    return case
+
+
+@transaction.atomic
+def case_observer_remove(*, case: Case, by: User) -> Case:
+    """Clear the case's observer (the trainee withdrew sharing with the firm) and
+    record it in the audit trail. The status and the workflow's version stay as
+    they are: it is not a step, so nobody's open form goes stale; the evidence
+    the observer added stays with the candidate. A case without an observer is
+    left as it is."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.observer_id is None:
+        return case
+    observer_id = case.observer_id
+    Case.objects.filter(pk=case.pk).update(observer=None, updated_at=timezone.now())
+    case.refresh_from_db()
+    CaseEvent.objects.create(
+        case=case,
+        kind=CaseEventKind.OBSERVER_REMOVED,
+        from_status=case.status,
+        to_status=case.status,
+        by=by,
+        data={"observer": observer_id},
     )
     return case
 

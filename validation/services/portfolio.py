@@ -24,7 +24,7 @@ from ..models import (
     Evidence,
     EvidenceKind,
 )
-from ..rules import is_case_assessor, is_case_candidate
+from ..rules import is_case_assessor, is_case_candidate, is_case_observer
 from .cases import CaseAction, case_transition
 
 EVIDENCE_NOT_ALLOWED_MESSAGE = _(
@@ -67,6 +67,10 @@ CANDIDATE_OPEN = frozenset({CaseStatus.PLANNED, CaseStatus.COLLECTING})
 ASSESSOR_OPEN = frozenset(
     {CaseStatus.PLANNED, CaseStatus.COLLECTING, CaseStatus.SUBMITTED}
 )
+# A trainee's workplace mentor records what they saw at work, while the
+# candidate collects; they never judge it.
+OBSERVER_EVIDENCE_KINDS = frozenset({EvidenceKind.OBSERVATION, EvidenceKind.WITNESS})
+OBSERVER_OPEN = CANDIDATE_OPEN
 
 
 def evidence_kinds_for(*, case: Case, user) -> list[str]:
@@ -75,6 +79,8 @@ def evidence_kinds_for(*, case: Case, user) -> list[str]:
         allowed = CANDIDATE_EVIDENCE_KINDS
     elif is_case_assessor.test(user, case) and case.status in ASSESSOR_OPEN:
         allowed = ASSESSOR_EVIDENCE_KINDS
+    elif is_case_observer.test(user, case) and case.status in OBSERVER_OPEN:
+        allowed = OBSERVER_EVIDENCE_KINDS
     else:
         return []
     return [kind for kind in EvidenceKind.values if kind in allowed]
@@ -154,6 +160,8 @@ def evidence_changeable_by(*, evidence: Evidence, case: Case, user) -> bool:
         return case.status in CANDIDATE_OPEN
     if is_case_assessor.test(user, case):
         return case.status in ASSESSOR_OPEN
+    if is_case_observer.test(user, case):
+        return case.status in OBSERVER_OPEN
     return False
 
 

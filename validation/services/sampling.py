@@ -93,10 +93,16 @@ def iv_sample_decide(*, case: Case, rng=None) -> dict:
 
 def _verifier_for(case: Case) -> User | None:
     """The internal verifier with the fewest open samples who is neither the
-    candidate nor the assessor; None when there is nobody."""
+    candidate, the assessor nor the observer; None when there is nobody."""
     return (
         User.objects.filter(is_active=True, groups__name=Role.INTERNAL_VERIFIER.value)
-        .exclude(pk__in=(case.candidate_id, case.assessor_id))
+        .exclude(
+            pk__in=[
+                pk
+                for pk in (case.candidate_id, case.assessor_id, case.observer_id)
+                if pk is not None
+            ]
+        )
         .annotate(
             open_samples=Count(
                 "verified_cases",
