@@ -754,3 +754,18 @@ def test_the_demo_makes_the_four_work_areas_and_their_pathway_once():
     before = (Unit.objects.count(), Pathway.objects.count())
     assert validation_demo.seed()["units"] == 0
     assert (Unit.objects.count(), Pathway.objects.count()) == before
+
+
+def test_the_placement_page_lists_the_case_and_the_assessor_sees_only_the_case(
+    client, placement, work_unit, assessor
+):
+    case = start(placement, work_unit, assessor)
+    detail = reverse("placements:detail", kwargs={"pk": placement.pk})
+    client.force_login(placement.trainee)
+    page = client.get(detail)
+    assert page.status_code == HTTPStatus.OK
+    assert 'id="validation-cases"' in page.text
+    assert f'href="{case_url(case)}"' in page.text
+    client.force_login(assessor)
+    assert client.get(detail).status_code == HTTPStatus.NOT_FOUND
+    assert client.get(case_url(case)).status_code == HTTPStatus.OK
