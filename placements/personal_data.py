@@ -15,7 +15,7 @@ from django.db.models import Q
 from lms.accounts import personal_data
 
 from .models import Evaluation, Placement
-from .selectors_core import placement_export
+from .selectors.core import placement_export
 
 
 def _iso(value):

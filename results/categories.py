@@ -9,6 +9,7 @@ is meant to be this same enum, so a placement's outcome is a column here).
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Arrangement(models.TextChoices):
@@ -34,7 +35,7 @@ class EndOutcome(models.TextChoices):
     column name of FollowUpFigures: never rename one."""
 
     EMPLOYED = "employed", _("Employed")
-    EDUCATION = "education", _("Education")
+    EDUCATION = "education", pgettext_lazy("where a person went", "Education")
     NEW_PLACEMENT = "new_placement", _("New placement")
     OTHER = "other", _("Other")
 

@@ -248,19 +248,26 @@ def invitation_revoke(request, org_number, pk):
     return redirect(firm)
 
 
-_INVITATION_ERROR_STATUS = {
+# How an unusable link answers: unknown → 404, someone else's → 403, used,
+# expired or withdrawn → 410 Gone.
+INVITATION_ERROR_STATUS = {
     "not_found": HTTPStatus.NOT_FOUND,
     "wrong_user": HTTPStatus.FORBIDDEN,
 }
 
 
-def _invitation_problem(request, error: ValidationError):
-    return render(
-        request,
-        "accounts/invitation_problem.html",
-        {"message": error.messages[0]},
-        status=_INVITATION_ERROR_STATUS.get(error.code, HTTPStatus.GONE),
+def invitation_problem(
+    request,
+    error: ValidationError,
+    *,
+    template: str = "accounts/invitation_problem.html",
+    statuses: dict | None = None,
+):
+    """The page for a one-time link that cannot be used, with its status."""
+    status = {**INVITATION_ERROR_STATUS, **(statuses or {})}.get(
+        error.code, HTTPStatus.GONE
     )
+    return render(request, template, {"message": error.messages[0]}, status=status)
 
 
 def invitation_accept(request, token):
@@ -268,12 +275,12 @@ def invitation_accept(request, token):
     try:
         invitation = services.invitation_check(token=token)
     except ValidationError as error:
-        return _invitation_problem(request, error)
+        return invitation_problem(request, error)
 
     user = request.user
     if user.is_authenticated:
         if invitation.email.lower() != user.email.lower():
-            return _invitation_problem(
+            return invitation_problem(
                 request,
                 ValidationError(
                     services.INVITATION_WRONG_USER_MESSAGE, code="wrong_user"
@@ -283,7 +290,7 @@ def invitation_accept(request, token):
             try:
                 membership = services.invitation_accept(token=token, user=user)
             except ValidationError as error:
-                return _invitation_problem(request, error)
+                return invitation_problem(request, error)
             messages.success(
                 request,
                 _("Welcome! You are now a member of %(firm)s.")
@@ -314,7 +321,7 @@ def invitation_accept(request, token):
                 language=data["language"],
             )
         except ValidationError as error:
-            return _invitation_problem(request, error)
+            return invitation_problem(request, error)
         login(request, new_user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(
             request,

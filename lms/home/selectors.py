@@ -321,7 +321,7 @@ def start_part(*, user) -> StartPart:
 
 def placement_parts(*, user) -> tuple[TraineePart | None, MentorPart | None]:
     """The person's placements as trainee and on the firm's side (one query)."""
-    from placements.selectors_core import home_counts
+    from placements.selectors.core import home_counts
 
     counts = home_counts(user=user)
     trainee = mentor = None

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from ..models import IntroductionTemplate, IntroductionTopic
-from ..selectors_introduction import IntroductionSide
+from ..selectors.introduction import IntroductionSide
 from ..services.introduction import MAX_INTRODUCTION_ITEMS, TOO_MANY_ITEMS_MESSAGE
 
 TEXT_REQUIRED_MESSAGE = _(

@@ -4,7 +4,7 @@ assessor. `services.validation.placement_validation_start` decides the rest."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..selectors_validation import assessor_choices, work_area_units
+from ..selectors.validation import assessor_choices, work_area_units
 from ..services.validation import NOT_WORK_AREA_MESSAGE
 
 UNIT_REQUIRED_MESSAGE = _("Choose the work area the trainee will be validated in.")

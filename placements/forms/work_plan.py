@@ -6,7 +6,7 @@ whether the plan holds (the same limits), and saves it all or nothing."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..selectors_plan import work_area_criteria_choices
+from ..selectors.plan import work_area_criteria_choices
 from ..services.work_plan import (
     FIRST_WEEK,
     GOAL_TEXT_REQUIRED_MESSAGE,

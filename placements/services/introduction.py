@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import IntroductionItem, IntroductionTemplate, Placement
-from ..selectors_introduction import IntroductionSide, introduction_side
+from ..selectors.introduction import IntroductionSide, introduction_side
 
 # More than any real introduction holds, few enough that a forged post cannot
 # make the server write thousands of rows.

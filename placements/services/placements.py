@@ -21,6 +21,9 @@ from lms.notifications.mail import MAIL_ERRORS
 from lms.notifications.services import mail_send
 
 from ..models import PLACEMENT_ARRANGEMENTS, Outcome, Placement, PlacementStatus
+from ..selectors import validation as validation_reads
+from .introduction import introduction_start
+from .validation import validation_sharing_withdraw
 
 logger = logging.getLogger(__name__)
 
@@ -85,11 +88,7 @@ def _hash_token(token: str) -> str:
 
 
 def _is_validated_mentor(user) -> bool:
-    try:
-        from ..selectors_validation import is_validated_mentor
-    except ImportError:
-        return False
-    return bool(is_validated_mentor(user))
+    return bool(validation_reads.is_validated_mentor(user))
 
 
 def _invitation_send(*, placement: Placement, token: str, by, base_url: str) -> None:
@@ -190,12 +189,7 @@ def placement_create(
     with transaction.atomic():
         placement.full_clean()
         placement.save()
-        try:
-            from .introduction import introduction_start
-        except ImportError:
-            pass
-        else:
-            introduction_start(placement=placement)
+        introduction_start(placement=placement)
         _invitation_send(placement=placement, token=token, by=by, base_url=base_url)
     return placement, token
 
@@ -333,10 +327,5 @@ def placement_sharing_withdraw(*, placement: Placement, by) -> Placement:
         raise PermissionDenied
     placement.sharing_withdrawn_at = timezone.now()
     placement.save(update_fields=["sharing_withdrawn_at", "updated_at"])
-    try:
-        from .validation import validation_sharing_withdraw
-    except ImportError:
-        pass
-    else:
-        validation_sharing_withdraw(placement=placement, by=by)
+    validation_sharing_withdraw(placement=placement, by=by)
     return placement

@@ -21,7 +21,7 @@ from validation.services.cases import (
 )
 
 from ..models import Placement, PlacementStatus
-from ..selectors_validation import work_area_units
+from ..selectors.validation import work_area_units
 
 # Separation of duties: the mentor gathers evidence, someone else judges it.
 ASSESSOR_IS_MENTOR_MESSAGE = OBSERVER_IS_ASSESSOR_MESSAGE

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Goal, GoalProgress, Placement, PlacementStatus, WeeklyTask
-from ..selectors_plan import work_area_criteria
+from ..selectors.plan import work_area_criteria
 
 MAX_GOALS = 30
 MAX_TASKS = 200

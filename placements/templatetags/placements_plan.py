@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..selectors_plan import evaluation_schedule as _evaluation_schedule
+from ..selectors.plan import evaluation_schedule as _evaluation_schedule
 
 register = template.Library()
 

@@ -20,7 +20,7 @@ from ..forms.evaluations import (
     progress_by_goal,
 )
 from ..models import PlacementStatus, TraineeResponse
-from ..selectors_plan import evaluation_get
+from ..selectors.plan import evaluation_get
 from ..services.evaluations import (
     ALREADY_ANSWERED_MESSAGE,
     evaluation_create,

@@ -18,7 +18,7 @@ from ..forms.introduction import (
     IntroductionTickForm,
     introduction_formset,
 )
-from ..selectors_introduction import (
+from ..selectors.introduction import (
     IntroductionSide,
     introduction_groups,
     introduction_items,

@@ -11,22 +11,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.accounts.rules import is_administrator
+from lms.accounts.views import invitation_problem
 
-from .. import selectors_core as selectors
 from ..forms.placements import InvitationSignupForm, PlacementEndForm, PlacementForm
 from ..models import PlacementStatus
+from ..selectors import core as selectors
+from ..selectors.introduction import introduction_progress
+from ..selectors.validation import placement_cases
 from ..services import placements as services
 from .common import placement_for
-
-# The parts of the journey whose summary the placement's page shows, in order.
-SUMMARY_PARTS = ("introduction", "work_plan", "evaluations", "validation")
 
 
 @login_required
@@ -106,36 +104,6 @@ def placement_create(request):
     )
 
 
-def _summary_templates() -> list[str]:
-    names = []
-    for part in SUMMARY_PARTS:
-        name = f"placements/includes/{part}_summary.html"
-        try:
-            get_template(name)
-        except TemplateDoesNotExist:
-            continue
-        names.append(name)
-    return names
-
-
-def _summary_context(placement) -> dict:
-    """What the parts' summaries read beyond the placement (when the part is there)."""
-    context = {}
-    try:
-        from ..selectors_introduction import introduction_progress
-    except ImportError:
-        pass
-    else:
-        context["introduction_progress"] = introduction_progress(placement=placement)
-    try:
-        from ..selectors_validation import placement_cases
-    except ImportError:
-        pass
-    else:
-        context["validation_cases"] = placement_cases(placement=placement)
-    return context
-
-
 @login_required
 def placement_detail(request, pk):
     placement = placement_for(request, pk)
@@ -150,25 +118,18 @@ def placement_detail(request, pk):
             "may_change": user.has_perm("placements.change_placement", placement),
             "may_withdraw": user.has_perm("placements.withdraw_sharing", placement),
             "may_download": user.has_perm("placements.download_placement", placement),
-            "summary_templates": _summary_templates(),
-            **_summary_context(placement),
+            "introduction_progress": introduction_progress(placement=placement),
+            "validation_cases": placement_cases(placement=placement),
         },
     )
 
 
-_INVITATION_ERROR_STATUS = {
-    "not_found": HTTPStatus.NOT_FOUND,
-    "wrong_user": HTTPStatus.FORBIDDEN,
-    "is_mentor": HTTPStatus.FORBIDDEN,
-}
-
-
 def _invitation_problem(request, error: ValidationError):
-    return render(
+    return invitation_problem(
         request,
-        "placements/invitation_problem.html",
-        {"message": error.messages[0]},
-        status=_INVITATION_ERROR_STATUS.get(error.code, HTTPStatus.GONE),
+        error,
+        template="placements/invitation_problem.html",
+        statuses={"is_mentor": HTTPStatus.FORBIDDEN},
     )
 
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 import lms.converters  # noqa: F401  (registers <id:…>)
 
 from ..forms.work_plan import MAX_GOALS, MAX_TASKS, work_plan_forms
-from ..selectors_plan import work_plan_detail
+from ..selectors.plan import work_plan_detail
 from ..services.work_plan import work_plan_agree, work_plan_update
 from .common import placement_for
 

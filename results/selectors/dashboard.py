@@ -11,7 +11,7 @@ set of run ids counts only what belongs to those runs (a course leader's own
 runs) — an empty set counts nothing, never everything. `run_id` narrows to one
 run, which must lie within the scope. The placements on the platform are
 counted for the firms accepted into the runs in scope (every firm for every
-run), through `placements.selectors_results`: counts only, never a name.
+run), through `placements.selectors.results`: counts only, never a name.
 """
 
 from collections import defaultdict
@@ -33,7 +33,7 @@ from courses.models import (
     EnrolmentStatus,
 )
 from placements.models import PLACEMENT_ARRANGEMENTS
-from placements.selectors_results import placement_counts
+from placements.selectors.results import placement_counts
 from validation.selectors_register import (
     mentors_by_municipality,
     standing_certificates,

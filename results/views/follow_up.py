@@ -1,7 +1,7 @@
 """The firm's yearly follow-up: file it, see it, correct the latest one.
 
 A new report's form starts from what the firm's placements on the platform
-add up to (`placements.selectors_results.follow_up_prefill`); the page says
+add up to (`placements.selectors.results.follow_up_prefill`); the page says
 so and what was counted, and the contact checks, corrects and sends it.
 """
 
@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 import lms.converters  # noqa: F401  (registers <id:…>)
-from placements.selectors_results import follow_up_prefill
+from placements.selectors.results import follow_up_prefill
 
 from ..categories import ARRANGEMENT_FIELDS, ENDED_FIELDS, Arrangement, TargetGroup
 from ..forms import (

@@ -16,7 +16,7 @@ import pytest
 
 from placements.forms.evaluations import PROGRESS_REQUIRED_MESSAGE
 from placements.models import Evaluation, GoalProgress, Placement
-from placements.selectors_plan import EvaluationDue, evaluation_schedule
+from placements.selectors.plan import EvaluationDue, evaluation_schedule
 from placements.services import evaluations as services
 from placements.services.work_plan import work_plan_update
 from placements.views import evaluations as views

@@ -13,7 +13,7 @@ import pytest
 
 from courses.models import FollowUpReport
 from placements.models import Placement
-from placements.selectors_results import follow_up_prefill
+from placements.selectors.results import follow_up_prefill
 from results.forms import ENDED_LEGEND, TARGET_GROUPS_NOT_PREFILLED
 from results.models import FollowUpFigures
 from results.services import (

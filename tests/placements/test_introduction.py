@@ -30,7 +30,7 @@ from placements.models import (
     IntroductionTopic,
     Placement,
 )
-from placements.selectors_introduction import introduction_progress
+from placements.selectors.introduction import introduction_progress
 from placements.services.introduction import (
     ITEM_GONE_MESSAGE,
     MAX_INTRODUCTION_ITEMS,

@@ -175,7 +175,7 @@ def test_a_mentor_without_a_validated_unit_must_be_ticked_in_training(
 
 def test_a_validated_mentor_needs_no_tick(firm, member, monkeypatch, mailoutbox):
     monkeypatch.setattr(
-        "placements.selectors_validation.is_validated_mentor", lambda user: True
+        "placements.selectors.validation.is_validated_mentor", lambda user: True
     )
     placement, _token = services.placement_create(
         **create_kwargs(firm, member, mentor_in_training=False)
@@ -546,9 +546,8 @@ def test_the_trainee_reads_what_withdrawing_means_then_withdraws(
 ):
     calls = []
     monkeypatch.setattr(
-        "placements.services.validation.validation_sharing_withdraw",
+        "placements.services.placements.validation_sharing_withdraw",
         lambda *, placement, by: calls.append((placement.pk, by.pk)),
-        raising=False,
     )
     placement = placement_new(firm=firm, mentor=member)
     trainee = placement.trainee
@@ -565,12 +564,7 @@ def test_the_trainee_reads_what_withdrawing_means_then_withdraws(
     assert response.status_code == HTTPStatus.FOUND
     placement.refresh_from_db()
     assert placement.sharing_withdrawn_at is not None
-    try:
-        import placements.services.validation  # noqa: F401
-    except ImportError:
-        pass
-    else:
-        assert calls == [(placement.pk, trainee.pk)]
+    assert calls == [(placement.pk, trainee.pk)]
     # Once is enough.
     assert client.post(url).status_code == HTTPStatus.FORBIDDEN
     with pytest.raises(ValidationError) as error:

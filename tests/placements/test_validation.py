@@ -24,7 +24,7 @@ from placements.forms.validation import (
     ASSESSOR_REQUIRED_MESSAGE,
     UNIT_REQUIRED_MESSAGE,
 )
-from placements.selectors_validation import is_validated_mentor, work_area_units
+from placements.selectors.validation import is_validated_mentor, work_area_units
 from placements.services.placements import placement_end, placement_sharing_withdraw
 from placements.services.validation import (
     ASSESSOR_IS_MENTOR_MESSAGE,

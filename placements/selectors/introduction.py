@@ -5,7 +5,7 @@ from enum import StrEnum
 
 from django.db.models import Count, Q
 
-from .models import IntroductionItem, IntroductionTopic, Placement
+from ..models import IntroductionItem, IntroductionTopic, Placement
 
 
 class IntroductionSide(StrEnum):

@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 
 from results.categories import ARRANGEMENT_FIELDS, ENDED_FIELDS, ended_field
 
-from .models import Placement, PlacementStatus
+from ..models import Placement, PlacementStatus
 
 # The statuses of a placement the trainee has accepted (an invitation nobody
 # accepted is nobody taken in).

@@ -15,7 +15,7 @@ from validation.models import (
     UnitStatus,
 )
 
-from .models import Placement
+from ..models import Placement
 
 
 def is_validated_mentor(user) -> bool:

@@ -1,7 +1,7 @@
-"""Reads for placements. Each module of the journey adds its reads here under
-its own heading; views never build querysets themselves."""
+"""Reads for placements: one module per part of the journey (core, introduction,
+plan, results, validation); views never build querysets themselves."""
 
-from .models import Placement
+from ..models import Placement
 
 
 def placement_get(*, pk: int) -> Placement | None:

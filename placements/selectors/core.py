@@ -7,7 +7,7 @@ from django.db.models import Count, Max, Q
 from lms.accounts.models import Firm, User
 from lms.accounts.rules import is_administrator
 
-from .models import Placement, PlacementStatus
+from ..models import Placement, PlacementStatus
 
 _LIST_RELATED = ("firm", "mentor", "trainee")
 

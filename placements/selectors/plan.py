@@ -7,27 +7,12 @@ from itertools import groupby
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from validation.models import AssessmentCriterion, Pathway, Unit
-from validation.models.units import UnitStatus
+from validation.models import AssessmentCriterion
 
-from .models import Evaluation, GoalProgress, Placement, PlacementStatus
+from ..models import Evaluation, GoalProgress, Placement, PlacementStatus
+from .validation import work_area_units
 
 # The work plan ------------------------------------------------------------------
-
-
-def _pathway_has_for_trainees() -> bool:
-    # The validation part adds `Pathway.for_trainees`; until then every approved
-    # unit counts as a work area.
-    return any(field.name == "for_trainees" for field in Pathway._meta.get_fields())
-
-
-def work_area_units():
-    """The approved units a trainee's goals may link to: those in a pathway for
-    trainees (every approved unit while pathways cannot say so)."""
-    units = Unit.objects.filter(status=UnitStatus.APPROVED)
-    if _pathway_has_for_trainees():
-        units = units.filter(pathways__for_trainees=True)
-    return units.distinct().order_by("title", "code")
 
 
 def work_area_criteria() -> list[AssessmentCriterion]:
