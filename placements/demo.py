@@ -43,8 +43,8 @@ TRAINEES = {
 }
 
 GOALS = [
-    ("Ta imot kunder ved disken og ta betalt.", ["1.1", "1.2"]),
-    ("Følge hygienerutinene på kjøkkenet hver dag.", ["2.1"]),
+    ("Følge hygienerutinene på kjøkkenet hver dag.", ["1.1", "1.2"]),
+    ("Servere kundene i kafeen og rydde bordene.", ["3.1", "3.2"]),
     ("Komme presis og si fra tidlig hvis jeg blir syk.", []),
 ]
 TASKS = [
@@ -161,17 +161,16 @@ def _seed_active(firm, mentor, today) -> None:
         case = validation.placement_validation_start(
             placement=placement, unit=unit, assessor=assessor, by=mentor
         )
-        first = next(iter(criteria.values()))
         evidence_add(
             case=case,
             by=mentor,
             kind=EvidenceKind.OBSERVATION,
-            title="Observasjon ved disken",
+            title="Observasjon på kjøkkenet",
             text=(
-                "Mina tok imot 14 kunder alene en travel lørdag formiddag, "
-                "hilste, pakket varene riktig og tok betalt uten feil."
+                "Mina vasket hendene da hun kom og etter pausen, uten å bli "
+                "minnet på det, hver dag denne uka."
             ),
-            criteria=[first],
+            criteria=[criteria["1.1"]],
         )
 
 
