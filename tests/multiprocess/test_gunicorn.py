@@ -21,10 +21,12 @@ import pytest
 
 from lms.accounts import services as accounts
 from lms.accounts.roles import Role
+from placements.services.placements import placement_sharing_withdraw
 
 from ..accounts.factories import TEST_PASSWORD, UserFactory
 from ..cms import factories as cms_factories
 from ..courses import factories as course_factories
+from ..placements.factories import placement_new
 from ..results import factories as results_factories
 from .client import Visitor, send_many
 from .conftest import VERIFY_MISS_LIMIT
@@ -131,6 +133,25 @@ def test_an_account_withdrawn_from_publication_leaves_every_worker_at_once(
     after = send_many(app_server, lambda: visitor.get(public))
     assert statuses(after) == [HTTPStatus.OK] * 30
     assert not any(account in answer.body for answer in after)
+
+
+def test_a_trainee_who_stops_sharing_closes_the_record_on_every_worker(app_server):
+    """Who may see a placement is decided on each request from the database:
+    once the trainee withdraws consent, no worker shows it to the mentor."""
+    placement = placement_new()
+    mentor = can_log_in(placement.mentor)
+    browser = Visitor(app_server)
+    browser.log_in(mentor.email, TEST_PASSWORD)
+    path = placement.get_absolute_url()
+
+    before = send_many(app_server, lambda: browser.get(path))
+    assert statuses(before) == [HTTPStatus.OK] * 30
+
+    placement_sharing_withdraw(placement=placement, by=placement.trainee)
+
+    after = send_many(app_server, lambda: browser.get(path))
+    assert statuses(after) == [HTTPStatus.NOT_FOUND] * 30
+    assert not any(placement.trainee_name in answer.body for answer in after)
 
 
 def make_private(page, *, by):

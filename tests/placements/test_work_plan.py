@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 import pytest
 
@@ -325,7 +326,7 @@ def test_the_plan_page_shows_goals_criteria_weeks_and_the_agree_button(
     text = response.content.decode()
     assert "Café 1.1: a" in text
     assert "Café 2.1: c" in text
-    week_1 = placement.starts_on.strftime("%-d %B")
+    week_1 = date_format(placement.starts_on, "MONTH_DAY_FORMAT")
     assert f"Week 1 (from {week_1})" in text
     assert text.index("Week 1") < text.index("Oppvask") < text.index("Week 2")
     assert "Mentor viser først." in text
@@ -511,7 +512,9 @@ def test_the_trainee_agrees_through_the_page(client_en, placement, trainee, cafe
     assert response.redirect_chain == [(plan_url(placement), HTTPStatus.FOUND)]
     assert messages_of(response) == [english(views.AGREED_MESSAGE)]
     placement.refresh_from_db()
-    date = timezone.localtime(placement.plan_agreed_at).strftime("%-d %B %Y")
+    date = date_format(
+        timezone.localtime(placement.plan_agreed_at).date(), "DATE_FORMAT"
+    )
     assert f"You agreed on {date}." in response.content.decode()
     assert "I agree to this plan" not in response.content.decode()
 
