@@ -3,6 +3,7 @@ the trainee; the trainee makes an account from the mailed link and ticks the
 introduction on a phone; the mentor writes a goal and records an evaluation;
 the trainee confirms it on the phone. axe-core passes on every page."""
 
+import io
 import re
 from datetime import timedelta
 
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from lms.accounts import services as accounts
 from placements.demo import ensure_default_introduction
@@ -20,6 +22,7 @@ from placements.models import (
     Placement,
     PlacementStatus,
 )
+from placements.services.work_plan import work_plan_update
 from results.categories import Arrangement
 
 from ..accounts.factories import FirmFactory, UserFactory
@@ -38,6 +41,12 @@ def _default_checklist():
     flush of an earlier browser test, so it is put back the way the demo does."""
     ensure_default_introduction()
     return IntroductionTemplate.objects.get(is_default=True)
+
+
+def _printed_pages(page) -> int:
+    """How many A4 pages the current page prints on (Chromium's print to PDF,
+    with the print stylesheet)."""
+    return len(PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
 
 
 def _fits_phone(page) -> bool:
@@ -141,6 +150,7 @@ def test_mentor_invites_trainee_ticks_on_phone_mentor_evaluates(
     assert evaluation.written_by == mentor
     assert evaluation.progress.get().progress == "under_way"
     assert_accessible(page)
+    assert _printed_pages(page) == 1
 
     # The trainee reads it on the phone and confirms it.
     phone.goto(f"/praksis/evalueringer/{evaluation.pk}/")
@@ -153,3 +163,27 @@ def test_mentor_invites_trainee_ticks_on_phone_mentor_evaluates(
     assert evaluation.responded_at is not None
     assert_accessible(phone)
     phone_context.close()
+
+    # A full plan (eight goals, four weeks of tasks) still prints on one page.
+    work_plan_update(
+        placement=placement,
+        goals=[{"pk": goal.pk, "text": goal.text, "criteria": []}]
+        + [
+            {
+                "pk": None,
+                "text": f"Mål {n}: lære en ny oppgave i bakeriet godt.",
+                "criteria": [],
+            }
+            for n in range(2, 9)
+        ],
+        tasks=[
+            {"week": week, "text": f"Oppgave {n} i uke {week}: fylle på og rydde."}
+            for week in range(1, 5)
+            for n in range(1, 4)
+        ],
+        support_agreed="Sara er fast veileder. Kortere dager de første to ukene. " * 3,
+        by=mentor,
+    )
+    page.goto(f"/praksis/{placement.pk}/arbeidsplan/")
+    expect(page.locator("#plan-goals > ol > li")).to_have_count(8)
+    assert _printed_pages(page) == 1
