@@ -107,6 +107,12 @@ def test_mentor_invites_trainee_ticks_on_phone_mentor_evaluates(
     assert placement.status == PlacementStatus.ACTIVE
     assert placement.trainee.email == TRAINEE_EMAIL
 
+    # … lands on a placement page that fits the phone …
+    phone.goto(placement.get_absolute_url())
+    expect(phone.locator("#placement-status")).to_be_visible()
+    assert _fits_phone(phone)
+    assert_accessible(phone)
+
     # … and ticks two lines of the introduction.
     phone.goto(f"/praksis/{placement.pk}/introduksjon/")
     assert _fits_phone(phone)
@@ -152,7 +158,16 @@ def test_mentor_invites_trainee_ticks_on_phone_mentor_evaluates(
     assert_accessible(page)
     assert _printed_pages(page) == 1
 
-    # The trainee reads it on the phone and confirms it.
+    # The trainee agrees to the plan on the phone …
+    phone.goto(f"/praksis/{placement.pk}/arbeidsplan/")
+    assert _fits_phone(phone)
+    assert_accessible(phone)
+    phone.locator("#plan-agree-form button[type=submit]").click()
+    expect(phone.locator("#plan-agreed")).to_be_visible()
+    placement.refresh_from_db()
+    assert placement.plan_agreed_at is not None
+
+    # … reads the evaluation and confirms it.
     phone.goto(f"/praksis/evalueringer/{evaluation.pk}/")
     assert _fits_phone(phone)
     assert_accessible(phone)
