@@ -32,7 +32,13 @@ def is_shared_with_firm(_user, placement) -> bool:
 
 @rules.predicate
 def is_placement_mentor(user, placement) -> bool:
-    return _active(user) and placement is not None and placement.mentor_id == user.pk
+    """The placement's mentor, while they still belong to the firm."""
+    return (
+        _active(user)
+        and placement is not None
+        and placement.mentor_id == user.pk
+        and is_firm_member(user, placement.firm)
+    )
 
 
 @rules.predicate

@@ -4,7 +4,7 @@ one placement (the trainee's download and "download my data")."""
 
 from django.db.models import Count, Max, Q
 
-from lms.accounts.models import Firm, User
+from lms.accounts.models import Firm, Membership, User
 from lms.accounts.rules import is_administrator
 
 from ..models import Placement, PlacementStatus
@@ -19,11 +19,12 @@ def placements_of_trainee(*, user) -> list[Placement]:
 
 def placements_of_firm_side(*, user) -> list[Placement]:
     """Placements the person keeps on the firm's side: those they mentor and
-    those of firms they are the contact of, while the trainee shares them."""
+    those of firms they are the contact of, while the trainee shares them and
+    the person still belongs to the firm."""
     return list(
         Placement.objects.filter(
-            Q(mentor=user)
-            | Q(firm__memberships__user=user, firm__memberships__is_contact=True),
+            Q(firm__memberships__user=user)
+            & (Q(mentor=user) | Q(firm__memberships__is_contact=True)),
             sharing_withdrawn_at__isnull=True,
         )
         .exclude(trainee=user)
@@ -93,10 +94,10 @@ def home_counts(*, user) -> dict:
     firm_active, firm_ended."""
     if not user.is_authenticated:
         return {}
-    contact_firms = Firm.objects.filter(
-        memberships__user=user, memberships__is_contact=True
-    ).values("pk")
-    firm_side = (Q(mentor=user) | Q(firm__in=contact_firms)) & Q(
+    memberships = Membership.objects.filter(user=user)
+    member_firms = memberships.values("firm_id")
+    contact_firms = memberships.filter(is_contact=True).values("firm_id")
+    firm_side = (Q(mentor=user, firm__in=member_firms) | Q(firm__in=contact_firms)) & Q(
         sharing_withdrawn_at__isnull=True
     )
     firm_side &= Q(trainee__isnull=True) | ~Q(trainee=user)

@@ -8,6 +8,7 @@ from django.urls import reverse
 import pytest
 
 from lms.accounts import services as account_services
+from lms.accounts.models import Membership
 from lms.accounts.roles import Role
 from placements.models import Placement, PlacementStatus
 
@@ -181,6 +182,15 @@ def test_an_assessor_who_is_the_mentor_sees_it_as_mentor(client, firm):
     mentor = person(Role.ASSESSOR)
     placement = placement_new(firm=firm, mentor=mentor)
     assert statuses(client, mentor, placement) == SHARED["mentor"]
+
+
+def test_a_mentor_who_leaves_the_firm_no_longer_sees_its_placements(client, world):
+    placement, mentor = world["placement"], world["mentor"]
+    Membership.objects.filter(firm=placement.firm, user=mentor).delete()
+    assert statuses(client, mentor, placement) == EVERYWHERE_NOT_FOUND
+    client.force_login(mentor)
+    response = client.get(reverse("placements:list"))
+    assert placement.trainee_name not in response.content.decode()
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client, world):
