@@ -58,7 +58,8 @@ class InvitationError(ValidationError):
     """An invitation cannot be used; the message says why, in the user's language."""
 
 
-def _hash_token(token: str) -> str:
+def hash_token(token: str) -> str:
+    """What is stored of a one-time link's token (never the token itself)."""
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -228,7 +229,7 @@ def invitation_create(
             firm=firm,
             email=email,
             invited_by=invited_by,
-            token_hash=_hash_token(token),
+            token_hash=hash_token(token),
             created_at=now,
             expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
         )
@@ -275,7 +276,7 @@ def invitation_check(*, token: str) -> Invitation:
     """The invitation behind a token if it can still be used, else InvitationError."""
     invitation = (
         Invitation.objects.select_related("firm", "invited_by")
-        .filter(token_hash=_hash_token(token))
+        .filter(token_hash=hash_token(token))
         .first()
     )
     if invitation is None:

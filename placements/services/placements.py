@@ -2,7 +2,6 @@
 accepted (the trainee's own account), ended with an outcome; the trainee may
 withdraw sharing with the firm at any time. Views call only these."""
 
-import hashlib
 import logging
 import secrets
 from datetime import date, timedelta
@@ -15,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.models import Membership, User
-from lms.accounts.services import user_create
+from lms.accounts.services import hash_token, user_create
 from lms.notifications.kinds import MailTemplate
 from lms.notifications.mail import MAIL_ERRORS
 from lms.notifications.services import mail_send
@@ -83,10 +82,6 @@ class PlacementInvitationError(ValidationError):
     """A placement invitation link cannot be used; the message says why."""
 
 
-def _hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def _is_validated_mentor(user) -> bool:
     return bool(validation_reads.is_validated_mentor(user))
 
@@ -121,7 +116,7 @@ def _invitation_send(*, placement: Placement, token: str, by, base_url: str) -> 
 
 def _new_token(placement: Placement) -> str:
     token = secrets.token_urlsafe(32)
-    placement.invitation_token_hash = _hash_token(token)
+    placement.invitation_token_hash = hash_token(token)
     placement.invitation_expires_at = timezone.now() + timedelta(
         days=settings.INVITATION_VALID_DAYS
     )
@@ -228,7 +223,7 @@ def placement_invitation_check(*, token: str) -> Placement:
     PlacementInvitationError."""
     placement = (
         Placement.objects.select_related("firm", "mentor")
-        .filter(invitation_token_hash=_hash_token(token or ""))
+        .filter(invitation_token_hash=hash_token(token or ""))
         .first()
     )
     if placement is None or not token:

@@ -1,6 +1,5 @@
 """Writes for firm sign-up and requests to join a firm; views call only these."""
 
-import hashlib
 import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -80,10 +79,6 @@ class SignupOutcome:
     problems: list[str] = field(default_factory=list)
 
 
-def _hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def signup_start(
     *,
     email: str,
@@ -133,7 +128,7 @@ def signup_start(
             size_band=firm.size_band,
             message=message,
             run_id=run_id,
-            token_hash=_hash_token(token),
+            token_hash=services.hash_token(token),
             created_at=now,
             expires_at=now + timedelta(hours=settings.SIGNUP_VALID_HOURS),
         )
@@ -173,7 +168,7 @@ def _mail(*, to_email, language, template, context, url) -> None:
 
 def signup_check(*, token: str) -> FirmSignup:
     """The sign-up behind a token if its link still works, else SignupError."""
-    signup = FirmSignup.objects.filter(token_hash=_hash_token(token)).first()
+    signup = FirmSignup.objects.filter(token_hash=services.hash_token(token)).first()
     if signup is None:
         raise SignupError(SIGNUP_NOT_FOUND_MESSAGE, code="not_found")
     if signup.confirmed_at is not None:
