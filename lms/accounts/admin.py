@@ -9,6 +9,19 @@ from django.utils.translation import gettext_lazy as _
 from lms.admin import ReadOnlyAdmin
 
 from .models import Firm, FirmClaim, FirmSignup, Invitation, Membership, User
+from .two_factor.services import two_factor_reset
+
+
+@admin.action(description=_("Reset two-step sign-in (lost phone)"))
+def reset_two_factor(modeladmin, request, queryset):
+    """Turn two-step sign-in off for the chosen people and end their sessions;
+    each reset is in the audit log (two_factor.services.two_factor_reset)."""
+    for user in queryset:
+        two_factor_reset(user=user, by=request.user)
+    modeladmin.message_user(
+        request,
+        _("Two-step sign-in reset for %(count)s people.") % {"count": len(queryset)},
+    )
 
 
 @admin.register(User)
@@ -29,6 +42,7 @@ class UserAdmin(BaseUserAdmin):
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
     ]
     readonly_fields = ["anonymised_at"]
+    actions = [reset_two_factor]
 
 
 class MembershipInline(admin.TabularInline):

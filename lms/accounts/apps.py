@@ -10,3 +10,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from . import personal_data, signals  # noqa: F401
+        from .sessions import timeouts  # noqa: F401  (starts the session clocks)
+        from .two_factor import log_actions  # noqa: F401
+        from .two_factor import signals as two_factor_signals  # noqa: F401

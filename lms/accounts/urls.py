@@ -5,6 +5,7 @@ from lms import converters  # noqa: F401  (registers <id:…>)
 
 from . import views
 from .forms import LoginForm
+from .two_factor import views as two_factor_views
 
 app_name = "accounts"
 
@@ -67,6 +68,19 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("profile/", views.profile, name="profile"),
+    path("login/code/", two_factor_views.login_code, name="two_factor_login"),
+    path("two-step/setup/", two_factor_views.setup, name="two_factor_setup"),
+    path(
+        "two-step/backup-codes/",
+        two_factor_views.backup_codes,
+        name="two_factor_backup_codes",
+    ),
+    path(
+        "two-step/backup-codes/new/",
+        two_factor_views.backup_codes_regenerate,
+        name="two_factor_backup_codes_new",
+    ),
+    path("two-step/off/", two_factor_views.disable, name="two_factor_disable"),
     path("profile/my-data.json", views.data_export, name="data_export"),
     path("profile/delete/", views.account_delete, name="account_delete"),
     path("language/", views.language_switch, name="language"),

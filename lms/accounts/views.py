@@ -20,6 +20,7 @@ from django.views.i18n import set_language
 from rules.contrib.views import objectgetter, permission_required
 
 from courses.selectors.enrolment import open_runs
+from lms.file_responses import file_response_protect
 
 from . import personal_data, selectors, services
 from .forms import (
@@ -37,6 +38,8 @@ from .sessions import user_sessions_end
 from .signup import selectors as signup_selectors
 from .signup import services as signup_services
 from .throttling import password_reset_limited, signup_limited
+from .two_factor import selectors as two_factor_selectors
+from .two_factor.views import login_pending_start
 from .validators import format_org_number
 
 firm_from_url = objectgetter(Firm, "org_number", field_name="org_number")
@@ -49,7 +52,17 @@ PASSWORD_RESET_TOO_MANY_MESSAGE = gettext_lazy(
 
 class LoginView(auth_views.LoginView):
     """Django's login: a safe `next` wins, otherwise the person lands on their
-    home (`LOGIN_REDIRECT_URL`, lms.home), built from their roles."""
+    home (`LOGIN_REDIRECT_URL`, lms.home), built from their roles. A person with
+    two-step sign-in is logged in only after the code (two_factor.views)."""
+
+    def form_valid(self, form):
+        user = form.get_user()
+        if two_factor_selectors.two_factor_enabled(user=user):
+            login_pending_start(
+                self.request, user=user, next_url=self.get_success_url()
+            )
+            return redirect("accounts:two_factor_login")
+        return super().form_valid(form)
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -123,6 +136,9 @@ def profile(request):
         {
             "form": form,
             "memberships": selectors.memberships_for_user(user=request.user),
+            "two_factor_enabled": two_factor_selectors.two_factor_enabled(
+                user=request.user
+            ),
         },
     )
 
@@ -143,7 +159,7 @@ def data_export(request):
     response["Content-Disposition"] = (
         f'attachment; filename="sosialprofil-my-data-{stamp}.json"'
     )
-    return response
+    return file_response_protect(response)
 
 
 @login_required

@@ -47,6 +47,11 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "csp",
+    # Two-step sign-in (lms.accounts.two_factor): codes from a phone app, and
+    # one-time backup codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Django's admin, for superusers only (Wagtail's admin is everyone else's).
     "lms.admin.SuperuserAdminConfig",
     "django.contrib.auth",
@@ -67,11 +72,19 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # `request.user.is_verified()`: the code of two-step sign-in was given.
+    "django_otp.middleware.OTPMiddleware",
     "lms.middleware.LanguageMiddleware",
     # Personal responses are never stored by a shared cache (after auth).
     "lms.middleware.PrivateResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Idle or too old sessions are logged out (after messages, before two-step
+    # sign-in: an ended session is sent to log in, not to the code step).
+    "lms.accounts.sessions.timeouts.SessionTimeoutMiddleware",
+    # Unverified sessions to the code step; with REQUIRE_2FA, the roles that
+    # need it to setup (after messages, so the pages it sends to show them).
+    "lms.accounts.two_factor.middleware.TwoFactorMiddleware",
     "lms.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Axes must be last: it turns a lockout into the lockout page.
@@ -161,6 +174,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+# Two-step sign-in (lms.accounts.two_factor). On: administrators, assessors and
+# internal verifiers cannot use the site until they have set it up. Off (dev,
+# demo): nobody is forced; everyone may still turn it on in their profile.
+REQUIRE_2FA = os.environ.get("REQUIRE_2FA", "0") == "1"
+# How long the code step waits after the password before asking for it again.
+TWO_FACTOR_LOGIN_SECONDS = 10 * 60
+OTP_TOTP_ISSUER = "Sosial Profil"
+# Not even a superuser reads the secrets in Django's admin.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Each person lands on their home, built from their roles (lms.home).
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "/"
@@ -289,6 +311,24 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Sent with top-level navigation from other sites (a link in an e-mail opens the
+# page logged in), never with their forms, frames or scripts. Django's default,
+# written down so that it is checked (tests/security/test_settings_headers.py).
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# A session ends after SESSION_IDLE_TIMEOUT seconds without a request, and
+# SESSION_ABSOLUTE_LIFETIME seconds after the login however active it is
+# (lms.accounts.sessions.timeouts). Two hours idle: a course leader's phone lies
+# in a meeting between two attendance rounds, and a lunch break fits; a borrowed
+# or shared computer left open is closed the same morning. Twelve hours: one
+# login per working day, and a stolen cookie is worth half a day at most (NIST
+# SP 800-63B asks this of two-step sign-in). The cookie and the database row
+# expire with the lifetime (SESSION_COOKIE_AGE), so `clearsessions` drops them.
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", 2 * 60 * 60))
+SESSION_ABSOLUTE_LIFETIME = int(
+    os.environ.get("SESSION_ABSOLUTE_LIFETIME", 12 * 60 * 60)
+)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME
 # Sessions live in the database, which every app server shares: logging out,
 # a password change or an erased account ends the session everywhere at once.
 # Each row knows its person (lms.accounts.sessions), so all of a person's
@@ -326,6 +366,24 @@ WAGTAILIMAGES_IMAGE_MODEL = "cms.CustomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "lms.uploads.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "lms.uploads.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Uploaded documents are always a download, never shown by the browser on our
+# own origin (also PDFs: they can carry scripts); programs and web pages are
+# refused whatever their name (lms.uploads), other types by extension.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "xlsx",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "txt",
+    "csv",
+]
+# Pixels checked in the header before decoding (Wagtail's default is 128 MP,
+# ~400 MB decoded for each rendition): the same limit as evidence photos.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 # Request size. The largest form is Wagtail's page editor: the longest demo lesson
 # posts ~130 fields (9 KB), a plan with the most commitments ~360; 2,000 leaves room
 # for lessons many times longer while one forged post cannot make the server

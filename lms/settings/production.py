@@ -77,6 +77,10 @@ if any(
 
 DEBUG = False
 
+# Two-step sign-in is required of administrators, assessors and internal
+# verifiers unless REQUIRE_2FA=0 says otherwise (a demo, never the real service).
+REQUIRE_2FA = os.environ.get("REQUIRE_2FA", "1") != "0"
+
 # One cache for every app server and worker (content fragments, sessions read
 # through it). Rate limits keep their own table (CACHES["ratelimit"], base.py).
 CACHES = {
