@@ -28,6 +28,10 @@ UNREADABLE_IMAGE_MESSAGE = _(
     "This file cannot be read as an image: it may be damaged, or not the kind of "
     "file its name says. Save it again as JPEG or PNG and upload that."
 )
+UPLOAD_NOT_ALLOWED_MESSAGE = _(
+    "This file is a program or a web page, whatever its name says, and is not "
+    "accepted. Save it as a PDF or an office document and upload that."
+)
 STORAGE_NOT_WRITABLE_MESSAGE = _(
     "The file could not be stored: the server cannot write to its media folder. "
     "Nothing was uploaded. Tell the site's administrator; try again when it is "
@@ -83,5 +87,38 @@ class ImageForm(StorageCheckMixin, BaseImageForm):
             )
 
 
+# What programs and web pages start with, whatever the file is called.
+PROGRAM_STARTS = (b"MZ", b"\x7fELF", b"#!", b"\xca\xfe\xba\xbe")
+PROGRAM_STARTS += (b"\xfe\xed\xfa", b"\xce\xfa\xed\xfe", b"\xcf\xfa\xed\xfe")
+MARKUP_STARTS = (b"<!doctype html", b"<html", b"<svg", b"<script", b"<head", b"<body")
+
+
+def is_program_or_markup(head: bytes) -> bool:
+    """Whether a file starting with `head` is a program or a web page/SVG."""
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    if text.startswith((b"<?xml", b"<!--")):
+        return b"<svg" in text or b"<html" in text
+    return head.startswith(PROGRAM_STARTS) or text.startswith(MARKUP_STARTS)
+
+
 class DocumentForm(StorageCheckMixin, BaseDocumentForm):
-    pass
+    def clean_file(self):
+        file = super().clean_file()
+        if file and "file" in self.changed_data:
+            file.seek(0)
+            head = file.read(1024)
+            file.seek(0)
+            if is_program_or_markup(head):
+                raise ValidationError(
+                    UPLOAD_NOT_ALLOWED_MESSAGE, code="program_or_markup"
+                )
+        return file
+
+    def _post_clean(self):
+        # Document.clean() checks the extension of whatever file the instance
+        # has: after the form refused the upload that is none, and the editor
+        # would read "File extension “” is not allowed" under the real reason.
+        refused = len(self.errors.get("file", ()))
+        super()._post_clean()
+        if refused:
+            del self._errors["file"][refused:]

@@ -17,6 +17,7 @@ from django.http import HttpResponse
 
 from courses.views.csv_download import csv_download
 from lms.csv_cells import neutralise_cell
+from lms.file_responses import file_response_protect
 
 from .tables import Table
 
@@ -126,4 +127,4 @@ def xlsx_response(
         content_type=XLSX_CONTENT_TYPE,
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return file_response_protect(response)

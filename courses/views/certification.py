@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from lms.file_responses import file_response_protect
 from results.selectors.follow_up import certification_follow_ups
 
 from ..documents.pdf import render_certificate_pdf, render_certificates_zip
@@ -180,7 +181,7 @@ def _pdf_response(document, filename: str) -> HttpResponse:
         render_certificate_pdf(document=document), content_type="application/pdf"
     )
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return file_response_protect(response, inline_pdf=True)
 
 
 @login_required
@@ -267,7 +268,7 @@ def course_certificates_zip(request, run_pk):
         render_certificates_zip(documents=documents), content_type="application/zip"
     )
     response["Content-Disposition"] = f'attachment; filename="kursbevis-{run.pk}.zip"'
-    return response
+    return file_response_protect(response)
 
 
 @require_POST

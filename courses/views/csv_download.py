@@ -13,6 +13,7 @@ from typing import Any
 from django.http import HttpResponse
 
 from lms.csv_cells import neutralise_cell
+from lms.file_responses import file_response_protect
 
 
 class SafeCsvWriter:
@@ -36,5 +37,6 @@ def csv_download(filename: str) -> tuple[HttpResponse, SafeCsvWriter]:
     """
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    file_response_protect(response)
     response.write("\ufeff")
     return response, SafeCsvWriter(response)

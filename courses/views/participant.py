@@ -9,6 +9,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 
 from cms.models import LessonPage
+from lms.file_responses import file_response_protect
 
 from ..calendar import render_sessions_calendar
 from ..forms.participant import (
@@ -65,7 +66,7 @@ def my_course_calendar(request):
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="sosialprofil-kurs.ics"'
-    return response
+    return file_response_protect(response)
 
 
 @require_POST

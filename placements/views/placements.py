@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from lms.accounts.rules import is_administrator
 from lms.accounts.views import invitation_problem
+from lms.file_responses import file_response_protect
 
 from ..forms.placements import InvitationSignupForm, PlacementEndForm, PlacementForm
 from ..models import PlacementStatus
@@ -294,7 +295,7 @@ def placement_download(request, pk):
     response["Content-Disposition"] = (
         f'attachment; filename="placement-{placement.pk}.json"'
     )
-    return response
+    return file_response_protect(response)
 
 
 urlpatterns = [

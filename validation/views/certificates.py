@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from courses.forms.certification import DocumentLanguageForm
 from courses.views.csv_download import csv_download
+from lms.file_responses import file_response_protect
 
 from ..documents import (
     certificate_of_case,
@@ -34,12 +35,13 @@ REGISTER_TABLES = ("pathways", "municipalities", "years")
 
 
 def _pdf(content: bytes, filename: str) -> FileResponse:
-    return FileResponse(
+    response = FileResponse(
         io.BytesIO(content),
         content_type="application/pdf",
         filename=filename,
         as_attachment=False,
     )
+    return file_response_protect(response, inline_pdf=True)
 
 
 @login_required
