@@ -95,9 +95,29 @@ def cases(user) -> list[dict]:
                     for decision in case.decisions.all()
                 ],
                 "certificate": certificate.formatted_code if certificate else None,
+                "certificate_issued": _certificate(certificate),
+                "planned_at": _iso(case.created_at),
+                "changed_at": _iso(case.updated_at),
+                # The steps of the person's own case: when it moved, and why.
+                "history": [
+                    {"what": event.kind, "at": _iso(event.at), "reason": event.reason}
+                    for event in case.events.order_by("at", "pk")
+                ],
             }
         )
     return rows
+
+
+def _certificate(certificate) -> dict | None:
+    if certificate is None:
+        return None
+    return {
+        "code": certificate.code,
+        "name_on_certificate": certificate.holder_name,
+        "issued_at": _iso(certificate.created_at),
+        "revoked_at": _iso(certificate.revoked_at),
+        "revoked_reason": certificate.revoked_reason,
+    }
 
 
 @personal_data.exporter(
@@ -134,8 +154,26 @@ def work(user) -> dict:
             .order_by("pk")
         ],
         "moderation_samples": [
-            {"drawn_at": _iso(sample.drawn_at), "report": sample.report}
+            {
+                "drawn_at": _iso(sample.drawn_at),
+                "report": sample.report,
+                "reported_at": _iso(sample.reported_at),
+            }
             for sample in ModerationSample.objects.filter(moderator=user)
+        ],
+        # Certificates the person issued or revoked: which and when, without
+        # the holder's name (that is the holder's data).
+        "certificates_issued": [
+            {"code": row.code, "issued_at": _iso(row.created_at)}
+            for row in ValidationCertificate.objects.filter(issued_by=user)
+        ],
+        "certificates_revoked": [
+            {
+                "code": row.code,
+                "revoked_at": _iso(row.revoked_at),
+                "reason": row.revoked_reason,
+            }
+            for row in ValidationCertificate.objects.filter(revoked_by=user)
         ],
     }
 

@@ -379,3 +379,45 @@ def _erase_editor_own(user):
             for row in model._default_manager.filter(**{field: user}):
                 # One by one, so that a model's own delete (an avatar file) runs.
                 row.delete()
+
+
+# --- Two-factor devices (django-otp) -------------------------------------------------
+
+OTP_DEVICES = {
+    "otp_totp.TOTPDevice.user": "authenticator_apps",
+    "otp_static.StaticDevice.user": "backup_code_sets",
+}
+
+
+@exporter("two_factor", covers=OTP_DEVICES)
+def _export_two_factor(user):
+    # The device's name, whether it is confirmed and when it was last used; its
+    # secret key and the backup codes themselves are never exported.
+    found = user_relations()
+    sections: dict[str, list[dict]] = {}
+    for relation, section in OTP_DEVICES.items():
+        if relation not in found:
+            continue
+        model, field = found[relation]
+        sections[section] = [
+            {
+                "name": device.name,
+                "confirmed": device.confirmed,
+                **{
+                    f.name: _iso(getattr(device, f.name))
+                    for f in device._meta.concrete_fields
+                    if f.get_internal_type() in ("DateTimeField", "DateField")
+                },
+            }
+            for device in model._default_manager.filter(**{field: user}).order_by("pk")
+        ]
+    return sections
+
+
+@eraser(covers=OTP_DEVICES)
+def _erase_two_factor(user):
+    found = user_relations()
+    for relation in OTP_DEVICES:
+        if relation in found:
+            model, field = found[relation]
+            model._default_manager.filter(**{field: user}).delete()
