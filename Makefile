@@ -161,5 +161,24 @@ redis-stop:
 		kill "$$(cat $(REDIS_PIDFILE))" 2>/dev/null || true; rm -f $(REDIS_PIDFILE); \
 	fi
 
+# Backup: the database (PostgreSQL: pg_dump --format=custom; SQLite: its backup
+# API) and both media folders, with checksums, into BACKUP_DIR/sosialprofil-<UTC
+# time>/ (see ops/backup.sh). Restore one into an empty database and empty
+# folders (FORCE=1 replaces what is there): make restore BACKUP=backups/…
+# Both read the database and folders from the settings, as the app does
+# (DJANGO_SETTINGS_MODULE, DATABASE_URL, MEDIA_ROOT, PRIVATE_MEDIA_ROOT).
+.PHONY: backup restore
+BACKUP_DIR ?= backups
+backup: $(VENV)/.installed
+	BACKUP_DIR=$(BACKUP_DIR) PYTHON=$(BIN)/python ops/backup.sh
+restore: $(VENV)/.installed
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=<folder made by make backup> [FORCE=1]"; exit 1; }
+	FORCE=$(FORCE) PYTHON=$(BIN)/python ops/restore.sh "$(BACKUP)"
+
+# Generated hostile input for every form and POST view (tests/fuzz), ten times
+# the examples `make test` runs (FUZZ_EXAMPLES=200 there).
+fuzz: $(VENV)/.installed-test messages
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-2000} $(BIN)/pytest tests/fuzz --timeout=0 $(PYTEST_ARGS)
+
 clean:
 	rm -rf $(VENV) $(LOCK_TOOLS) staticfiles

@@ -11,9 +11,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import page_cache
 from cms import views as cms_views
 
-from . import views
+from . import pages, views
 from .home import views as home_views
 from .verification import views as verification_views
+
+# A database that cannot be reached answers 503, anything else 500 (lms.views).
+handler500 = "lms.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -31,6 +34,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("sok/", cms_views.search, name="search"),
+    path("personvern/", pages.privacy, name="privacy"),
+    path("tilgjengelighet/", pages.accessibility, name="accessibility"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

@@ -182,6 +182,9 @@ def production_env(django_db_setup, redis_url, tmp_path_factory):
         "STATIC_ROOT": str(scratch / "static"),
         "MEDIA_ROOT": str(scratch / "media"),
         "LOG_LEVEL": "WARNING",
+        # The role tests sign in with a password; two-step sign-in has its own
+        # tests, and test_concurrency signs an assessor in with a backup code.
+        "REQUIRE_2FA": "0",
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -316,3 +319,190 @@ def shared_cache(transactional_db, settings, production_caches):
     yield
     for cache in caches.all(initialized_only=False):
         cache.clear()
+
+
+# --- Faults: a database that can be cut (tests/multiprocess/test_chaos.py) ------
+
+
+class DatabaseProxy:
+    """A TCP proxy between app servers and PostgreSQL that a test can cut: `cut()`
+    closes every connection through it and refuses new ones (accepted, then
+    closed at once, as a stopped server would), `restore()` lets them through
+    again. This is how the tests stop "the database" without stopping the
+    PostgreSQL the suite itself runs on."""
+
+    def __init__(self, host: str, port: int):
+        import threading
+
+        self.upstream = (host or "127.0.0.1", int(port or 5432))
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self._open = threading.Event()
+        self._open.set()
+        self._lock = threading.Lock()
+        self._sockets: set[socket.socket] = set()
+        self.refused = 0
+        self._accepting = threading.Thread(target=self._accept, daemon=True)
+        self._accepting.start()
+
+    def _accept(self):
+        import threading
+
+        while True:
+            try:
+                client, _address = self.listener.accept()
+            except OSError:
+                return  # closed
+            if not self._open.is_set():
+                self.refused += 1
+                client.close()
+                continue
+            try:
+                server = socket.create_connection(self.upstream, timeout=5)
+                server.settimeout(None)
+            except OSError:
+                client.close()
+                continue
+            with self._lock:
+                self._sockets.update((client, server))
+            for source, target in ((client, server), (server, client)):
+                threading.Thread(
+                    target=self._pump, args=(source, target), daemon=True
+                ).start()
+
+    def _pump(self, source: socket.socket, target: socket.socket):
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, target):
+                self._drop(sock)
+
+    def _drop(self, sock: socket.socket):
+        with self._lock:
+            self._sockets.discard(sock)
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        sock.close()
+
+    def cut(self):
+        self._open.clear()
+        with self._lock:
+            open_sockets = list(self._sockets)
+        for sock in open_sockets:
+            self._drop(sock)
+
+    def restore(self):
+        self._open.set()
+
+    def close(self):
+        self.cut()
+        self.listener.close()
+
+
+@dataclass
+class ProxiedAppServer(AppServer):
+    """gunicorn reaching the database through `proxy`; `master` is its arbiter."""
+
+    proxy: DatabaseProxy = None
+    master: subprocess.Popen = None
+
+    def workers(self) -> list[int]:
+        import psutil
+
+        return [child.pid for child in psutil.Process(self.master.pid).children()]
+
+    def worker_answering(self) -> int | None:
+        """The worker that holds an open client connection: the one busy with a
+        request (sync workers serve one at a time, and the client closes)."""
+        import psutil
+
+        for pid in self.workers():
+            try:
+                connections = psutil.Process(pid).net_connections(kind="tcp")
+            except psutil.NoSuchProcess:
+                continue
+            if any(
+                c.status == psutil.CONN_ESTABLISHED and c.laddr.port == self.port
+                for c in connections
+            ):
+                return pid
+        return None
+
+
+@pytest.fixture(scope="session")
+def proxied_app_server(production_env, production_caches, tmp_path_factory):
+    """gunicorn with three workers as `app_server`, but reaching PostgreSQL
+    through a `DatabaseProxy` the test can cut, and keeping its connections
+    (CONN_MAX_AGE 60 with health checks, the production default) so that
+    recovering from broken ones is tested too."""
+    db = connection.settings_dict
+    proxy = DatabaseProxy(db["HOST"], db["PORT"])
+    credentials = quote(db["USER"] or "", safe="")
+    if db["PASSWORD"]:
+        credentials += ":" + quote(db["PASSWORD"], safe="")
+    env = {
+        **production_env,
+        "DATABASE_URL": (
+            f"postgres://{credentials}@127.0.0.1:{proxy.port}/"
+            f"{quote(db['NAME'], safe='')}"
+        ),
+        "CONN_MAX_AGE": "60",
+    }
+    if not (Path(env["STATIC_ROOT"]) / "staticfiles.json").exists():
+        _python(COLLECTSTATIC, env=env)
+    logs = tmp_path_factory.mktemp("gunicorn-proxied")
+    port = _free_port()
+    access_log, error_log = logs / "access.log", logs / "error.log"
+    output = (logs / "output.log").open("wb")
+    process = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable, "-m", "gunicorn", "lms.wsgi:application",
+            "--bind", f"127.0.0.1:{port}",
+            "--workers", str(WORKERS),
+            "--timeout", "120",
+            "--access-logfile", str(access_log),
+            "--access-logformat", '%(p)s %(s)s "%(r)s"',
+            "--error-logfile", str(error_log),
+            "--log-level", "info",
+        ],
+        env=env,
+        cwd=BASE_DIR,
+        # The tracebacks Django logs while the database is away go here.
+        stdout=output,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+
+    def healthy():
+        import http.client
+
+        if process.poll() is not None:
+            pytest.fail("gunicorn stopped:\n" + error_log.read_text()[-4000:])
+        text = error_log.read_text(errors="replace") if error_log.exists() else ""
+        if len(re.findall(r"Booting worker with pid", text)) < WORKERS:
+            return False
+        try:
+            connection_ = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection_.request("GET", "/healthz")
+            return connection_.getresponse().status == 200
+        except OSError:
+            return False
+
+    try:
+        _wait(healthy, BOOT_SECONDS, "GET /healthz through the proxy", error_log)
+        yield ProxiedAppServer(
+            "127.0.0.1", port, access_log, WORKERS, proxy=proxy, master=process
+        )
+    finally:
+        process.terminate()
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
+        output.close()
+        proxy.close()
