@@ -9,9 +9,12 @@ only the objects the person may see, and an object view opened by URL answers
 change.
 """
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
-from django.http import Http404
+from django.db import transaction
+from django.db.models import ProtectedError, QuerySet, RestrictedError
+from django.http import Http404, HttpResponseRedirect
+from django.utils.translation import gettext as _
 
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
@@ -86,7 +89,35 @@ class PermittedEditView(ObjectPermissionMixin, generic.EditView):
 
 
 class PermittedDeleteView(ObjectPermissionMixin, generic.DeleteView):
+    """Deletes the object, or says why it cannot: an object that records depend
+    on (a firm with enrolments, a run with attendance) is refused with a message
+    naming them, and nothing is deleted."""
+
     object_action = "delete"
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except (ProtectedError, RestrictedError) as error:
+            kept = sorted(
+                {
+                    str(obj._meta.verbose_name_plural)
+                    for obj in (
+                        getattr(error, "protected_objects", None)
+                        or getattr(error, "restricted_objects", ())
+                    )
+                }
+            )
+            messages.error(
+                self.request,
+                _(
+                    "%(object)s cannot be deleted because other records depend on "
+                    "it: %(records)s. Remove or move those first."
+                )
+                % {"object": self.object, "records": ", ".join(kept)},
+            )
+            return HttpResponseRedirect(self.request.get_full_path())
 
 
 class PermittedHistoryView(ObjectPermissionMixin, HistoryView):

@@ -75,7 +75,8 @@ class CountField(forms.Field):
 
     def to_python(self, value):
         text = str(value if value is not None else "").strip()
-        if _WHOLE_NUMBER.fullmatch(text):
+        # More digits than any count (and than int() reads: 4300) stay text.
+        if len(text) <= 18 and _WHOLE_NUMBER.fullmatch(text):
             return int(text)
         # Blank is not quietly 0: a browser sends "" for a number field it
         # could not read (Firefox, for "abc"), and a lost figure would be
