@@ -3,7 +3,7 @@
 #
 # Starts PostgreSQL 15 (Debian's cluster, as .ci/run does) if it is not running,
 # creates a fresh database `lms_load` (migrate, demo data, bench/load/prepare.py's
-# participants), starts a private Redis (bench/with-redis.sh runs this script) and
+# participants, cases, certified firms and placements), starts a private Redis (bench/with-redis.sh runs this script) and
 # gunicorn with 3 workers on lms.settings.production, runs Locust twice (30 users,
 # then 100, LOAD_TIME each) and prints one line per endpoint and run. Stops and
 # drops all of it afterwards (PostgreSQL only if this script started it).
@@ -79,15 +79,22 @@ CREDENTIAL_SIGNING_KEYS="[$($BIN/python manage.py credential_signing_key --setti
 # Plain HTTP on loopback (no TLS proxy in front): no redirect, no Secure cookies.
 export SECURE_SSL_REDIRECT=0
 export STATIC_ROOT="$work/static"
-# The demo's evidence files (seed_demo) go with the rest of the run's files.
+# The demo's evidence files (seed_demo) and the load's uploads go with the rest
+# of the run's files.
 export PRIVATE_MEDIA_ROOT="$work/private_media"
 export LOG_LEVEL=WARNING
+# Assessors log in with a password only: the load measures the pages, not the
+# second factor (production requires it of assessors, verifiers and admins).
+export REQUIRE_2FA=0
 
 echo "== load: database $DB, demo data, participants"
 $BIN/python manage.py migrate --noinput -v0
 $BIN/python manage.py createcachetable
-$BIN/python manage.py seed_demo >/dev/null
-$BIN/python -m bench.load.prepare "$work/data.json"
+# The set-up mails placement invitations at once: kept in memory
+# (bench/load/settings.py); gunicorn serves on the production settings.
+DJANGO_SETTINGS_MODULE=bench.load.settings $BIN/python manage.py seed_demo >/dev/null
+DJANGO_SETTINGS_MODULE=bench.load.settings $BIN/python -m bench.load.prepare \
+    "$work/data.json"
 $BIN/python manage.py collectstatic --noinput -v0
 
 echo "== load: gunicorn, 3 $WORKER_CLASS workers × $THREADS threads, on 127.0.0.1:$PORT"
