@@ -89,35 +89,45 @@ class PermittedEditView(ObjectPermissionMixin, generic.EditView):
 
 
 class PermittedDeleteView(ObjectPermissionMixin, generic.DeleteView):
-    """Deletes the object, or says why it cannot: an object that records depend
-    on (a firm with enrolments, a run with attendance) is refused with a message
-    naming them, and nothing is deleted."""
+    """Deletes the object, or says why it cannot. An object whose deletion would
+    take records with it (`kept_relations`: a firm's enrolments) or that records
+    protect (a firm's placements) is refused with a message naming them, and
+    nothing is deleted."""
 
     object_action = "delete"
+    # Related managers that, when not empty, keep the object.
+    kept_relations: tuple[str, ...] = ()
 
     def form_valid(self, form):
+        kept = [
+            getattr(self.object, name).model._meta.verbose_name_plural
+            for name in self.kept_relations
+            if getattr(self.object, name).exists()
+        ]
+        if kept:
+            return self._refuse(kept)
         try:
             with transaction.atomic():
                 return super().form_valid(form)
         except (ProtectedError, RestrictedError) as error:
-            kept = sorted(
-                {
-                    str(obj._meta.verbose_name_plural)
-                    for obj in (
-                        getattr(error, "protected_objects", None)
-                        or getattr(error, "restricted_objects", ())
-                    )
-                }
+            records = getattr(error, "protected_objects", None) or getattr(
+                error, "restricted_objects", ()
             )
-            messages.error(
-                self.request,
-                _(
-                    "%(object)s cannot be deleted because other records depend on "
-                    "it: %(records)s. Remove or move those first."
-                )
-                % {"object": self.object, "records": ", ".join(kept)},
+            return self._refuse([obj._meta.verbose_name_plural for obj in records])
+
+    def _refuse(self, kept):
+        messages.error(
+            self.request,
+            _(
+                "%(object)s cannot be deleted because other records depend on it: "
+                "%(records)s. Remove or move those first."
             )
-            return HttpResponseRedirect(self.request.get_full_path())
+            % {
+                "object": self.object,
+                "records": ", ".join(sorted({str(name) for name in kept})),
+            },
+        )
+        return HttpResponseRedirect(self.request.get_full_path())
 
 
 class PermittedHistoryView(ObjectPermissionMixin, HistoryView):

@@ -12,6 +12,7 @@ from wagtail.admin.ui.tables import Column
 import django_filters
 
 from lms.wagtail_admin import (
+    PermittedDeleteView,
     PermittedIndexView,
     PermittedModelViewSet,
     RulesPermissionPolicy,
@@ -134,6 +135,11 @@ class FirmFilterSet(WagtailFilterSet):
         fields = ["municipality", "industry", "size_band"]
 
 
+class FirmDeleteView(PermittedDeleteView):
+    # Deleting a firm would delete its enrolments, plans and certificates with it.
+    kept_relations = ("enrolments",)
+
+
 class FirmViewSet(PermittedModelViewSet):
     model = Firm
     name = "admin_firms"
@@ -144,6 +150,7 @@ class FirmViewSet(PermittedModelViewSet):
     index_view_class = FirmIndexView
     add_view_class = FirmCreateView
     edit_view_class = FirmEditView
+    delete_view_class = FirmDeleteView
     filterset_class = FirmFilterSet
     search_fields = ["name", "municipality"]
     ordering = ["name"]

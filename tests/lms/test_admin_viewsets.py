@@ -19,9 +19,11 @@ from lms.accounts import services as accounts
 from lms.accounts.models import Firm
 from lms.accounts.roles import Role
 from lms.accounts.validators import ORG_NUMBER_CHECKSUM_MESSAGE
+from placements.models import Placement
 
 from ..accounts.factories import FirmFactory, UserFactory
 from ..courses import factories
+from ..placements.factories import placement_new
 
 pytestmark = pytest.mark.django_db
 
@@ -145,6 +147,44 @@ def test_administrator_cannot_delete_a_run_with_firms(client, administrator):
     response = client.post(reverse("admin_course_runs:delete", args=[run.pk]))
     assert response.status_code == HTTPStatus.FOUND
     assert CourseRun.objects.filter(pk=run.pk).exists()
+
+
+def test_a_firm_with_enrolments_is_not_deleted_and_the_admin_says_why(
+    client, administrator
+):
+    firm = FirmFactory(name="Lier Bakeri AS")
+    factories.enrolment(run_=factories.run(), firm=firm)
+    english(client, administrator)
+    url = reverse("admin_firms:delete", args=[firm.pk])
+    response = client.post(url, follow=True)
+    assert response.status_code == HTTPStatus.OK
+    assert response.redirect_chain[0] == (url, HTTPStatus.FOUND)
+    assert "Lier Bakeri AS cannot be deleted" in response.text
+    assert "enrolments" in response.text
+    assert Firm.objects.filter(pk=firm.pk).exists()
+    assert firm.memberships.count() == 1
+
+
+def test_a_firm_with_placements_is_not_deleted_and_the_admin_says_why(
+    client, administrator
+):
+    placement = placement_new(firm=FirmFactory(name="Lier Bakeri AS"))
+    english(client, administrator)
+    url = reverse("admin_firms:delete", args=[placement.firm_id])
+    response = client.post(url, follow=True)
+    assert response.redirect_chain[0] == (url, HTTPStatus.FOUND)
+    assert "Lier Bakeri AS cannot be deleted" in response.text
+    assert "placements" in response.text
+    assert Firm.objects.filter(pk=placement.firm_id).exists()
+    assert Placement.objects.filter(pk=placement.pk).exists()
+
+
+def test_a_firm_nothing_depends_on_is_deleted(client, administrator):
+    firm = FirmFactory()
+    client.force_login(administrator)
+    response = client.post(reverse("admin_firms:delete", args=[firm.pk]))
+    assert response.status_code == HTTPStatus.FOUND
+    assert not Firm.objects.filter(pk=firm.pk).exists()
 
 
 def test_participant_gets_no_admin(client, member):
