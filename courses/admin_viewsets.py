@@ -24,6 +24,7 @@ import rules
 from lms.accounts.admin_viewsets import FirmViewSet
 from lms.accounts.roles import Role
 from lms.accounts.rules import is_administrator, is_course_leader
+from lms.form_fields import ModelMultipleChoiceField
 from lms.wagtail_admin import (
     PermittedModelViewSet,
     RulesPermissionPolicy,
@@ -156,6 +157,7 @@ class CourseForm(WagtailAdminModelForm):
             "certificate_validity_months",
         ]
         widgets = {"required_quizzes": forms.CheckboxSelectMultiple}
+        field_classes = {"required_quizzes": ModelMultipleChoiceField}
 
 
 class CourseViewSet(PermittedModelViewSet):
@@ -207,6 +209,7 @@ class SessionTemplateForm(WagtailAdminModelForm):
             "preparation_lessons",
         ]
         widgets = {"preparation_lessons": forms.CheckboxSelectMultiple}
+        field_classes = {"preparation_lessons": ModelMultipleChoiceField}
 
 
 class SessionTemplateFilterSet(WagtailFilterSet):
@@ -258,6 +261,7 @@ class CourseRunForm(WagtailAdminModelForm):
             "status",
         ]
         widgets = {"leaders": forms.CheckboxSelectMultiple}
+        field_classes = {"leaders": ModelMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -283,6 +287,7 @@ class CourseRunCreateForm(NewRunDatesMixin, CourseRunForm):
             "enrolment_deadline",
         ]
         widgets = CourseRunForm.Meta.widgets
+        field_classes = CourseRunForm.Meta.field_classes
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -390,6 +395,7 @@ class SessionForm(WagtailAdminModelForm):
             "preparation_lessons",
         ]
         widgets = {"preparation_lessons": forms.CheckboxSelectMultiple}
+        field_classes = {"preparation_lessons": ModelMultipleChoiceField}
 
     def _post_clean(self):
         # `session_update` checks the times (after the start, no overlap with

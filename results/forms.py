@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.models import Measure, MeasureKind
 from courses.services.certification import FOLLOW_UP_EMPTY_MESSAGE
+from lms.form_fields import ModelMultipleChoiceField
 
 from .categories import (
     ARRANGEMENT_FIELDS,
@@ -128,7 +129,7 @@ class FollowUpFiguresForm(forms.Form):
             "(arbeidsplassmentor) now."
         ),
     )
-    measures = forms.ModelMultipleChoiceField(
+    measures = ModelMultipleChoiceField(
         label=_("Measures the firm used this year"),
         queryset=Measure.objects.order_by("name"),
         required=False,

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from lms.form_fields import ModelMultipleChoiceField
+
 from .files import EvidenceFileField
 from .models import AssessmentCriterion, EvidenceKind, UnitStatus
 from .services.portfolio import (
@@ -54,7 +56,7 @@ class UnitDecisionForm(forms.Form):
 # Which kinds of evidence each person adds, and while the case is in which
 # states. Mirrors `services.cases._may_add` (which enforces it) so the page offers
 # only what the service will accept.
-class CriterionChoiceField(forms.ModelMultipleChoiceField):
+class CriterionChoiceField(ModelMultipleChoiceField):
     """The unit's criteria as checkboxes labelled "1.2 The candidate has …"."""
 
     widget = forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"})

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from lms.form_fields import ModelMultipleChoiceField
+
 CHOOSE_YOUR_FIRM_MESSAGE = _("Choose one of the firms you are the contact for.")
 
 
@@ -30,7 +32,7 @@ def apply_form_prefix(run) -> str:
 
 
 class ParticipantsForm(forms.Form):
-    participants = forms.ModelMultipleChoiceField(
+    participants = ModelMultipleChoiceField(
         label=_("Who takes part"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,

@@ -7,7 +7,13 @@ admin speaks the person's own language (`User.language`): see signals.py.
 
 from wagtail.permissions import register_permission_policy
 
-from .admin_viewsets import FirmPermissionPolicy
-from .models import Firm
+from lms.form_fields import register_admin_overrides
+
+# Before any admin form class is built: Wagtail imports the apps' wagtail_hooks in
+# the order of INSTALLED_APPS, and this app comes first.
+register_admin_overrides()
+
+from .admin_viewsets import FirmPermissionPolicy  # noqa: E402
+from .models import Firm  # noqa: E402
 
 register_permission_policy(Firm, FirmPermissionPolicy(Firm))
