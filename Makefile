@@ -176,9 +176,10 @@ restore: $(VENV)/.installed
 	FORCE=$(FORCE) PYTHON=$(BIN)/python ops/restore.sh "$(BACKUP)"
 
 # Generated hostile input for every form and POST view (tests/fuzz), ten times
-# the examples `make test` runs (FUZZ_EXAMPLES=200 there).
+# the examples `make test` runs (200 per form and 25 per view there).
 fuzz: $(VENV)/.installed-test messages
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-2000} $(BIN)/pytest tests/fuzz --timeout=0 $(PYTEST_ARGS)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-2000} FUZZ_VIEW_EXAMPLES=$${FUZZ_VIEW_EXAMPLES:-2000} \
+		$(BIN)/pytest tests/fuzz --timeout=0 $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) $(LOCK_TOOLS) staticfiles

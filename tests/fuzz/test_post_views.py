@@ -20,7 +20,7 @@ from lms.accounts.demo import demo_email
 from lms.accounts.models import User
 from validation.models import ModerationSample
 
-from .conftest import fuzz_settings, one_example
+from .conftest import FUZZ_VIEW_EXAMPLES, fuzz_settings, one_example
 from .strategies import form_data, formset_management, raw_body
 
 APPS = ("lms", "cms", "courses", "validation", "results", "placements")
@@ -575,7 +575,7 @@ def test_post_view_survives_hostile_input(world, client, name):
         - target.may_refuse
     ), (name, reached.status_code)
 
-    @fuzz_settings()
+    @fuzz_settings(FUZZ_VIEW_EXAMPLES)
     @given(sent=posted)
     def check(sent):
         kind, payload = sent
