@@ -175,8 +175,8 @@ restore: $(VENV)/.installed
 	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=<folder made by make backup> [FORCE=1]"; exit 1; }
 	FORCE=$(FORCE) PYTHON=$(BIN)/python ops/restore.sh "$(BACKUP)"
 
-# Generated hostile input for every form and POST view (tests/fuzz), ten times
-# the examples `make test` runs (200 per form and 25 per view there).
+# Generated hostile input for every form and POST view (tests/fuzz), 2,000
+# examples each (`make test` runs 200 per form and 25 per view).
 fuzz: $(VENV)/.installed-test messages
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-2000} FUZZ_VIEW_EXAMPLES=$${FUZZ_VIEW_EXAMPLES:-2000} \
 		$(BIN)/pytest tests/fuzz --timeout=0 $(PYTEST_ARGS)
