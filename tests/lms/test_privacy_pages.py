@@ -97,7 +97,8 @@ def test_footer_links_are_labelled_in_the_visitors_language(client):
 
 @pytest.mark.parametrize("language", ["nb", "en"])
 def test_privacy_notice_states_the_retention_the_code_uses(client, settings, language):
-    settings.SESSION_COOKIE_AGE = 3 * 86400
+    settings.SESSION_COOKIE_AGE = 30 * 3600
+    settings.SESSION_IDLE_TIMEOUT = 5 * 3600
     settings.AXES_FAILURE_LIMIT = 7
     settings.SIGNUP_VALID_HOURS = 36
     settings.INVITATION_VALID_DAYS = 9
@@ -105,13 +106,15 @@ def test_privacy_notice_states_the_retention_the_code_uses(client, settings, lan
     text = client.get(reverse("privacy")).content.decode()
     expected = {
         "nb": [
-            "høyst 3 dager",
+            "høyst 30 timer",
+            "etter 5 timer uten aktivitet",
             "etter 7 feil på rad",
             "virker i 36 timer",
             "virker i 9 dager",
         ],
         "en": [
-            "at most 3 days",
+            "at most 30 hours",
+            "after 5 hours without activity",
             "after 7 failures in a row",
             "works for 36 hours",
             "works for 9 days",
