@@ -135,6 +135,13 @@ class FirmFilterSet(WagtailFilterSet):
         fields = ["municipality", "industry", "size_band"]
 
 
+def firm_create_panel():
+    """The registration form's panels: the organisation number, then the profile."""
+    return ObjectList(
+        [FieldPanel("org_number"), *PROFILE_PANELS], base_form_class=FirmCreateForm
+    ).bind_to_model(Firm)
+
+
 class FirmDeleteView(PermittedDeleteView):
     # Deleting a firm would delete its enrolments, plans and certificates with it.
     kept_relations = ("enrolments",)
@@ -171,10 +178,7 @@ class FirmViewSet(PermittedModelViewSet):
     )
 
     def get_add_view_kwargs(self, **kwargs):
-        panel = ObjectList(
-            [FieldPanel("org_number"), *PROFILE_PANELS],
-            base_form_class=FirmCreateForm,
-        ).bind_to_model(Firm)
+        panel = firm_create_panel()
         return super().get_add_view_kwargs(
             panel=panel, form_class=panel.get_form_class(), **kwargs
         )

@@ -47,7 +47,7 @@ class RunFilterForm(forms.Form):
         error_messages={"invalid": RUN_INVALID, "min_value": RUN_INVALID},
     )
 
-    def __init__(self, data, *, run_choices):
+    def __init__(self, data=None, *, run_choices):
         super().__init__(data)
         self.run_choices = run_choices
         self.fields["run"].widget.choices = [

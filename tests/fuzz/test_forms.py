@@ -3,6 +3,7 @@ never raises, an invalid form says why, and validating writes nothing."""
 
 import importlib
 import pkgutil
+import re
 import sys
 
 from django import forms
@@ -21,27 +22,19 @@ from .conftest import fuzz_settings, one_example
 from .strategies import form_data, formset_management
 
 APPS = ("lms", "cms", "courses", "validation", "results", "placements")
-FORM_MODULES = [
-    "lms.accounts.forms",
-    "lms.accounts.admin_viewsets",
-    "lms.notifications.forms",
-    "lms.verification.forms",
-    "cms.forms",
-    "courses.forms",
-    "courses.admin_forms",
-    "courses.admin_viewsets",
-    "validation.forms",
-    "validation.forms_staff",
-    "results.forms",
-    "placements.forms",
-]
+# Every module of the apps is imported before the forms are looked for, so the
+# list does not depend on what other tests happened to import first. Left out:
+# settings (production's refuses to load without its environment), migrations
+# and the WSGI/ASGI entry points.
+SKIPPED_MODULES = re.compile(r"(^|\.)(settings|migrations|wsgi|asgi)(\.|$)")
 
 
 def _import_form_modules():
-    for name in FORM_MODULES:
-        module = importlib.import_module(name)
-        for info in pkgutil.iter_modules(getattr(module, "__path__", [])):
-            importlib.import_module(f"{name}.{info.name}")
+    for app in APPS:
+        package = importlib.import_module(app)
+        for info in pkgutil.walk_packages(package.__path__, prefix=f"{app}."):
+            if not SKIPPED_MODULES.search(info.name):
+                importlib.import_module(info.name)
 
 
 def _subclasses(cls):
@@ -98,6 +91,37 @@ def _admin_form(model):
         return form_class, {"for_user": _demo_user("admin")}
 
     return build
+
+
+def _wagtail_upload_form(kind):
+    """Wagtail's image or document form, built as its uploader builds it (on
+    our base form, `WAGTAILIMAGES_IMAGE_FORM_BASE` / `WAGTAILDOCS_..._BASE`)."""
+
+    def build(cls):
+        if kind == "images":
+            from wagtail.images import get_image_model
+            from wagtail.images.forms import get_image_form
+
+            form_class = get_image_form(get_image_model())
+        else:
+            from wagtail.documents import get_document_model
+            from wagtail.documents.forms import get_document_form
+
+            form_class = get_document_form(get_document_model())
+        assert issubclass(form_class, cls)
+        return form_class, {"user": _demo_user("admin")}
+
+    return build
+
+
+def _firm_create_form(cls):
+    """Registering a firm: the panels the admin's add view uses (the model's own
+    fields would add `members`, which no page of the site offers)."""
+    from lms.accounts.admin_viewsets import firm_create_panel
+
+    form_class = firm_create_panel().get_form_class()
+    assert issubclass(form_class, cls)
+    return form_class, {"for_user": _demo_user("admin")}
 
 
 def _plain(**kwargs):
@@ -211,7 +235,17 @@ BUILD = {
     "courses.forms.plan.PlanVersionForm": _plain(),
     "courses.forms.quiz.AnswerForm": _with(_asked_question),
     "courses.forms.quiz.AttemptGrantForm": _with(_people),
-    "lms.accounts.admin_viewsets.FirmCreateForm": None,
+    "lms.accounts.admin_viewsets.FirmCreateForm": _firm_create_form,
+    "lms.accounts.two_factor.forms.AppCodeForm": _plain(),
+    "lms.accounts.two_factor.forms.BackupCodeForm": _plain(),
+    "lms.accounts.two_factor.forms.DisableForm": _with(
+        lambda: {"user": _demo_user("deltaker")}
+    ),
+    "lms.uploads.DocumentForm": _wagtail_upload_form("documents"),
+    "lms.uploads.ImageForm": _wagtail_upload_form("images"),
+    "results.views.dashboard.RunFilterForm": _with(
+        lambda: {"run_choices": [(run.pk, str(run)) for run in CourseRun.objects.all()]}
+    ),
     "lms.accounts.forms.DeleteAccountForm": _with(
         lambda: {"user": _demo_user("deltaker")}
     ),
@@ -295,7 +329,6 @@ def _set_admin_forms():
         "courses.admin_viewsets.CourseRunForm": CourseRun,
         "courses.admin_viewsets.SessionForm": Session,
         "courses.admin_viewsets.SessionTemplateForm": SessionTemplate,
-        "lms.accounts.admin_viewsets.FirmCreateForm": Firm,
         "placements.forms.introduction.IntroductionTemplateAdminForm": (
             IntroductionTemplate
         ),
