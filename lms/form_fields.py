@@ -4,9 +4,11 @@
 choice. Django checks the range of one id (`ModelChoiceField`), but a list of ids
 becomes an `__in` lookup, which SQLite answers with an `OverflowError` (a server
 error) for an id beyond 64 bits. Every multiple choice of model objects on the
-site goes through it: the apps' own forms name it, and Wagtail's admin forms get
-it for every many-to-many field (registered in `lms/accounts/wagtail_hooks.py`,
-the first of the site's hooks, before any admin form is built).
+site goes through it: the apps' own forms name it, admin forms with a `class Meta`
+of their own name it in `Meta.field_classes` (such a Meta does not inherit
+Wagtail's form-field overrides), and forms Wagtail builds on its default base
+form get it for every many-to-many field (registered in
+`lms/accounts/wagtail_hooks.py`, the first of the site's hooks).
 """
 
 from django import forms
