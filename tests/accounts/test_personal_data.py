@@ -3,7 +3,6 @@ from datetime import timedelta
 from http import HTTPStatus
 
 from django.urls import reverse
-from django.utils import timezone
 
 import pytest
 from axes.models import AccessFailureLog, AccessLog
@@ -175,16 +174,13 @@ def _rows_about(user, relation):
 def busy_person(firm):
     """A firm contact who applied, attended, answered a quiz, wrote and submitted
     the plan, filed a follow-up, studied a lesson and edited a page."""
-    from courses.models import AttendanceStatus, LessonProgress, QuestionKind
+    from courses.models import AttendanceStatus, LessonProgress
     from courses.services import attendance as attendance_services
     from courses.services import certification as certification_services
-    from courses.services import plans as plan_services
-    from courses.services import quizzes as quiz_services
 
     from ..cms import factories as cms_factories
-    from ..courses import certification_factories as cf
     from ..courses import factories
-    from ..courses import quiz_factories as qf
+    from .course_history import quiz_plan_and_certification
 
     lesson = cms_factories.lesson()
     run = factories.run(lessons=[lesson])
@@ -199,37 +195,9 @@ def busy_person(firm):
         status=AttendanceStatus.PRESENT,
         by=leader,
     )
-    quiz = qf.quiz(
-        questions=[qf.question(kind=QuestionKind.SINGLE, text="Hva er NAV?")],
-        shuffle_choices=False,
-        title="Grunnquiz",
+    _quiz, certification = quiz_plan_and_certification(
+        person=person, enrolment=enrolment
     )
-    attempt = quiz_services.attempt_start(quiz=quiz, user=person)
-    quiz_services.answer_save(
-        attempt=attempt,
-        position=1,
-        choice_ids=qf.ids(attempt.questions.get(position=1), "Riktig"),
-        user=person,
-    )
-    quiz_services.attempt_submit(attempt=attempt, user=person)
-    plan = plan_services.plan_get_or_create(enrolment=enrolment)
-    plan_services.plan_save(
-        plan=plan,
-        commitments=[
-            {
-                "area": "attitudes",
-                "what": "Vi tar imot to lærlinger",
-                "measure": None,
-                "responsible": "Daglig leder",
-                "due_date": timezone.localdate() + timedelta(days=60),
-                "is_public": False,
-            }
-        ],
-        by=person,
-        expected_version=plan.version,
-    )
-    plan_services.plan_submit(plan=plan, by=person)
-    certification = cf.certification(enrolment=enrolment)
     certification_services.follow_up_file(
         certification=certification,
         by=person,

@@ -35,6 +35,7 @@ import pytest
 from lms.accounts import personal_data, services
 from lms.accounts.roles import Role
 
+from .course_history import quiz_plan_and_certification
 from .factories import TEST_PASSWORD, FirmFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -134,14 +135,11 @@ def world(client, firm):
         ChecklistTick,
         CourseCertificate,
         LessonProgress,
-        QuestionKind,
         ReflectionNote,
         SessionReminder,
     )
     from courses.services import attendance as attendance_services
     from courses.services import certification as certification_services
-    from courses.services import plans as plan_services
-    from courses.services import quizzes as quiz_services
     from lms.accounts.models import FirmClaim
     from lms.notifications.models import Notification, NotificationPreference
     from placements.models import Evaluation, Goal
@@ -160,7 +158,6 @@ def world(client, firm):
     from ..cms import factories as cms_factories
     from ..courses import certification_factories as cf
     from ..courses import factories
-    from ..courses import quiz_factories as qf
     from ..placements.factories import placement_new
     from ..validation import factories as vf
 
@@ -204,37 +201,9 @@ def world(client, firm):
         user=person, lesson=lesson, block_id="c1", item_index=0
     )
     SessionReminder.objects.create(user=person, session=run.sessions.get(position=1))
-    quiz = qf.quiz(
-        questions=[qf.question(kind=QuestionKind.SINGLE, text="Hva er NAV?")],
-        shuffle_choices=False,
-        title="Grunnquiz",
+    quiz, certification = quiz_plan_and_certification(
+        person=person, enrolment=enrolment
     )
-    attempt = quiz_services.attempt_start(quiz=quiz, user=person)
-    quiz_services.answer_save(
-        attempt=attempt,
-        position=1,
-        choice_ids=qf.ids(attempt.questions.get(position=1), "Riktig"),
-        user=person,
-    )
-    quiz_services.attempt_submit(attempt=attempt, user=person)
-    plan = plan_services.plan_get_or_create(enrolment=enrolment)
-    plan_services.plan_save(
-        plan=plan,
-        commitments=[
-            {
-                "area": "attitudes",
-                "what": "Vi tar imot to lærlinger",
-                "measure": None,
-                "responsible": "Daglig leder",
-                "due_date": timezone.localdate() + timedelta(days=60),
-                "is_public": False,
-            }
-        ],
-        by=person,
-        expected_version=plan.version,
-    )
-    plan_services.plan_submit(plan=plan, by=person)
-    certification = cf.certification(enrolment=enrolment)
     report = certification_services.follow_up_file(
         certification=certification,
         by=person,
