@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -253,8 +254,18 @@ class AppServer:
 def app_server(production_env, production_caches, tmp_path_factory):
     """`collectstatic`, then gunicorn with three workers on a free loopback port,
     as the README deploys it; stopped at the end of the session."""
-    logs = tmp_path_factory.mktemp("gunicorn")
     _python(COLLECTSTATIC, env=production_env)
+    logs = tmp_path_factory.mktemp("gunicorn")
+    with _gunicorn(production_env, logs) as (_process, port, access_log):
+        yield AppServer("127.0.0.1", port, access_log, WORKERS)
+
+
+@contextmanager
+def _gunicorn(env, logs: Path, *, output=None):
+    """gunicorn with WORKERS workers on a free loopback port, as the README deploys
+    it, once every worker has booted and /healthz answers 200; stopped after.
+    Yields the master process, the port and the access log (each line starts with
+    the pid of the worker that answered)."""
     port = _free_port()
     access_log, error_log = logs / "access.log", logs / "error.log"
     process = subprocess.Popen(  # noqa: S603
@@ -269,8 +280,10 @@ def app_server(production_env, production_caches, tmp_path_factory):
             "--error-logfile", str(error_log),
             "--log-level", "info",
         ],
-        env=production_env,
+        env=env,
         cwd=BASE_DIR,
+        stdout=output,
+        stderr=subprocess.STDOUT if output else None,
     )  # fmt: skip
 
     def booted():
@@ -294,9 +307,9 @@ def app_server(production_env, production_caches, tmp_path_factory):
             return False
 
     try:
-        _wait(booted, BOOT_SECONDS, "three gunicorn workers booting", error_log)
+        _wait(booted, BOOT_SECONDS, f"{WORKERS} gunicorn workers booting", error_log)
         _wait(healthy, BOOT_SECONDS, "GET /healthz answering 200", error_log)
-        yield AppServer("127.0.0.1", port, access_log, WORKERS)
+        yield process, port, access_log
     finally:
         process.terminate()
         try:
@@ -456,53 +469,14 @@ def proxied_app_server(production_env, production_caches, tmp_path_factory):
     if not (Path(env["STATIC_ROOT"]) / "staticfiles.json").exists():
         _python(COLLECTSTATIC, env=env)
     logs = tmp_path_factory.mktemp("gunicorn-proxied")
-    port = _free_port()
-    access_log, error_log = logs / "access.log", logs / "error.log"
-    output = (logs / "output.log").open("wb")
-    process = subprocess.Popen(  # noqa: S603
-        [
-            sys.executable, "-m", "gunicorn", "lms.wsgi:application",
-            "--bind", f"127.0.0.1:{port}",
-            "--workers", str(WORKERS),
-            "--timeout", "120",
-            "--access-logfile", str(access_log),
-            "--access-logformat", '%(p)s %(s)s "%(r)s"',
-            "--error-logfile", str(error_log),
-            "--log-level", "info",
-        ],
-        env=env,
-        cwd=BASE_DIR,
-        # The tracebacks Django logs while the database is away go here.
-        stdout=output,
-        stderr=subprocess.STDOUT,
-    )  # fmt: skip
-
-    def healthy():
-        import http.client
-
-        if process.poll() is not None:
-            pytest.fail("gunicorn stopped:\n" + error_log.read_text()[-4000:])
-        text = error_log.read_text(errors="replace") if error_log.exists() else ""
-        if len(re.findall(r"Booting worker with pid", text)) < WORKERS:
-            return False
-        try:
-            connection_ = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            connection_.request("GET", "/healthz")
-            return connection_.getresponse().status == 200
-        except OSError:
-            return False
-
+    # The tracebacks Django logs while the database is away go to output.log.
     try:
-        _wait(healthy, BOOT_SECONDS, "GET /healthz through the proxy", error_log)
-        yield ProxiedAppServer(
-            "127.0.0.1", port, access_log, WORKERS, proxy=proxy, master=process
-        )
+        with (
+            (logs / "output.log").open("wb") as output,
+            _gunicorn(env, logs, output=output) as (process, port, access_log),
+        ):
+            yield ProxiedAppServer(
+                "127.0.0.1", port, access_log, WORKERS, proxy=proxy, master=process
+            )
     finally:
-        process.terminate()
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(10)
-        output.close()
         proxy.close()
