@@ -32,7 +32,13 @@ from validation.models import Evidence, EvidenceKind
 from validation.services import portfolio
 
 from ..accounts.factories import UserFactory
-from ..validation.factories import case_new, criteria_of, person, unit_approved
+from ..validation.factories import (
+    case_new,
+    criteria_of,
+    evidence_storage_in,
+    person,
+    unit_approved,
+)
 from . import upload_corpus as corpus
 
 pytestmark = pytest.mark.django_db
@@ -96,19 +102,9 @@ BOMBS = (
 
 @pytest.fixture
 def evidence_folder(settings, tmp_path, monkeypatch):
-    from django.core.files.storage import storages
-
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "evidence": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "evidence", "base_url": None},
-        },
-    }
-    monkeypatch.setattr(
-        Evidence._meta.get_field("file"), "storage", storages["evidence"]
+    return evidence_storage_in(
+        tmp_path / "evidence", settings=settings, monkeypatch=monkeypatch
     )
-    return tmp_path / "evidence"
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@ import pytest
 
 from lms.accounts.roles import Role
 
-from .factories import person, unit_approved
+from .factories import evidence_storage_in, person, unit_approved
 
 
 @pytest.fixture
@@ -14,23 +14,9 @@ def owner(db):
 @pytest.fixture(autouse=True)
 def evidence_in_tmp(settings, tmp_path, monkeypatch):
     """Evidence files of every test go to a folder of its own."""
-    from django.core.files.storage import storages
-
-    from validation.models import Evidence
-
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "evidence": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "evidence", "base_url": None},
-        },
-    }
-    # A FileField calls its storage callable once, when the model is defined:
-    # give the field the storage the setting now names.
-    monkeypatch.setattr(
-        Evidence._meta.get_field("file"), "storage", storages["evidence"]
+    return evidence_storage_in(
+        tmp_path / "evidence", settings=settings, monkeypatch=monkeypatch
     )
-    return tmp_path / "evidence"
 
 
 @pytest.fixture

@@ -202,3 +202,22 @@ def certified_case(
     step(case, CaseAction.CERTIFY, certifier or case.verifier or verifier)
     case.refresh_from_db()
     return case
+
+
+def evidence_storage_in(folder, *, settings, monkeypatch):
+    """Evidence files go to `folder` for the rest of the test."""
+    from django.core.files.storage import storages
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "evidence": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": folder, "base_url": None},
+        },
+    }
+    # A FileField calls its storage callable once, when the model is defined:
+    # give the field the storage the setting now names.
+    monkeypatch.setattr(
+        Evidence._meta.get_field("file"), "storage", storages["evidence"]
+    )
+    return folder
