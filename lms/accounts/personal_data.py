@@ -331,7 +331,12 @@ EDITOR_OWN = {
 }
 
 
-def _editor_rows(user, relations: dict[str, str]) -> dict[str, list[dict]]:
+def _rows_by_section(
+    user, relations: dict[str, str], describe=None
+) -> dict[str, list[dict]]:
+    """The rows of each relation to the user, by section, each as `describe`
+    (default: every field) makes it."""
+    describe = describe or _describe
     found = user_relations()
     sections: dict[str, list[dict]] = {}
     for relation, section in relations.items():
@@ -340,7 +345,7 @@ def _editor_rows(user, relations: dict[str, str]) -> dict[str, list[dict]]:
         model, field = found[relation]
         rows = sections.setdefault(section, [])
         for row in model._default_manager.filter(**{field: user}).order_by("pk"):
-            rows.append(_describe(row))
+            rows.append(describe(row))
     return sections
 
 
@@ -356,8 +361,8 @@ def _describe(row) -> dict[str, Any]:
 @exporter("editor", covers=[*EDITORIAL_RECORDS, *EDITOR_OWN])
 def _export_editor_work(user):
     return {
-        **_editor_rows(user, EDITORIAL_RECORDS),
-        **_editor_rows(user, EDITOR_OWN),
+        **_rows_by_section(user, EDITORIAL_RECORDS),
+        **_rows_by_section(user, EDITOR_OWN),
     }
 
 
@@ -393,25 +398,19 @@ OTP_DEVICES = {
 def _export_two_factor(user):
     # The device's name, whether it is confirmed and when it was last used; its
     # secret key and the backup codes themselves are never exported.
-    found = user_relations()
-    sections: dict[str, list[dict]] = {}
-    for relation, section in OTP_DEVICES.items():
-        if relation not in found:
-            continue
-        model, field = found[relation]
-        sections[section] = [
-            {
-                "name": device.name,
-                "confirmed": device.confirmed,
-                **{
-                    f.name: _iso(getattr(device, f.name))
-                    for f in device._meta.concrete_fields
-                    if f.get_internal_type() in ("DateTimeField", "DateField")
-                },
-            }
-            for device in model._default_manager.filter(**{field: user}).order_by("pk")
-        ]
-    return sections
+    return _rows_by_section(user, OTP_DEVICES, describe=_describe_device)
+
+
+def _describe_device(device) -> dict:
+    return {
+        "name": device.name,
+        "confirmed": device.confirmed,
+        **{
+            f.name: _iso(getattr(device, f.name))
+            for f in device._meta.concrete_fields
+            if f.get_internal_type() in ("DateTimeField", "DateField")
+        },
+    }
 
 
 @eraser(covers=OTP_DEVICES)
