@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from lms import converters  # noqa: F401  (registers <id:…>)
+from lms.file_responses import file_response_protect
 
 from .. import selectors
 from ..forms import CaseTransitionForm, EvidenceForm, EvidenceMapForm
@@ -356,10 +357,8 @@ def evidence_file(request, pk):
         filename=evidence.original_name or evidence.file.name.rsplit("/", 1)[-1],
         content_type=evidence.content_type or "application/octet-stream",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response_protect(response)
 
 
 urlpatterns = [
