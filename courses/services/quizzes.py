@@ -107,7 +107,9 @@ def question_score(*, snapshot: dict, selected: list[int]) -> Decimal:
     return max(Decimal(0), share).quantize(Decimal("0.0001"), ROUND_HALF_UP)
 
 
-def _snapshot(question: Question, rng: random.Random, shuffle: bool) -> dict:
+def question_snapshot(question: Question, rng: random.Random, shuffle: bool) -> dict:
+    """What an attempt keeps of a question: its text and choices (shuffled with
+    `rng` unless true/false), so later edits never change an answered attempt."""
     choices = [
         {
             "id": choice.pk,
@@ -251,7 +253,7 @@ def attempt_start(*, quiz: Quiz, user, now: datetime | None = None) -> Attempt:
             attempt=attempt,
             position=position,
             question=question,
-            snapshot=_snapshot(with_choices[question.pk], rng, quiz.shuffle_choices),
+            snapshot=question_snapshot(with_choices[question.pk], rng, quiz.shuffle_choices),
         )
         for position, question in enumerate(questions, start=1)
     )
@@ -309,6 +311,19 @@ def _store_answer(attempt: Attempt, position: int, choice_ids) -> Answer:
     return answer
 
 
+def attempt_score(
+    *, asked: list[dict], answered: list[tuple[dict, list[int]]]
+) -> tuple[list[Decimal], Decimal]:
+    """Each answer's score and the attempt's percentage (two decimals): the sum of
+    the answers' scores over the number of questions asked (unanswered: 0)."""
+    scores = [
+        question_score(snapshot=snapshot, selected=selected)
+        for snapshot, selected in answered
+    ]
+    percent = (sum(scores, Decimal(0)) * 100 / len(asked)) if asked else Decimal(0)
+    return scores, percent.quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
 def attempt_submit(*, attempt: Attempt, user, now: datetime | None = None) -> Attempt:
     """Grade the attempt once. Submitting again (double click, two tabs, a retry)
     returns the same graded attempt; concurrent submits grade it exactly once."""
@@ -320,20 +335,15 @@ def attempt_submit(*, attempt: Attempt, user, now: datetime | None = None) -> At
         if locked.submitted_at is not None:
             return locked
         asked = list(locked.questions.select_related("answer"))
-        total = Decimal(0)
-        answers = []
-        for item in asked:
-            answer = getattr(item, "answer", None)
-            if answer is None:
-                continue
-            answer.score = question_score(
-                snapshot=item.snapshot, selected=answer.selected
-            )
-            total += answer.score
-            answers.append(answer)
+        answered = [item for item in asked if getattr(item, "answer", None)]
+        answers = [item.answer for item in answered]
+        scores, locked.score = attempt_score(
+            asked=[item.snapshot for item in asked],
+            answered=[(item.snapshot, item.answer.selected) for item in answered],
+        )
+        for answer, score in zip(answers, scores, strict=True):
+            answer.score = score
         Answer.objects.bulk_update(answers, ["score"])
-        percent = (total * 100 / len(asked)) if asked else Decimal(0)
-        locked.score = percent.quantize(Decimal("0.01"), ROUND_HALF_UP)
         locked.passed = locked.score >= locked.quiz.pass_mark
         # After the deadline, the attempt counts as submitted at the deadline.
         locked.submitted_at = min(now, locked.deadline) if locked.deadline else now
