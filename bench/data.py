@@ -26,9 +26,11 @@ the services, as the product makes them.
 
 import io
 import os
+import random
 import shutil
 import sys
 import time
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -39,10 +41,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-PEOPLE_PER_FIRM = 5
+# The measured run's firms (a course run takes about 20; the rest of the firms
+# are in other runs of the same size).
+FIRMS_PER_RUN = 20
 LESSONS = 30
 DONE_LESSONS = 12
-CERTIFIED = 20
 # The lesson measured: a demo lesson of middling length (about 820 words; the demo
 # lessons run from about 340 to 1,460) with internal page links, three measure
 # references and a reflection question (see cms/demo_content).
@@ -50,9 +53,59 @@ LESSON_SLUG = "malgruppe-innvandrere-utenfor-arbeidslivet"
 # The validation case measured: 5 outcomes × 4 criteria, 100 pieces of evidence
 # (every tenth a PDF), each mapped to three criteria.
 BIG_UNIT_OUTCOMES, BIG_UNIT_CRITERIA, BIG_CASE_EVIDENCE = 5, 4, 100
+# The measured assessor's share of the cases (the rest go to other assessors).
 VALIDATION_QUEUE = 200
 # Years of follow-up reports per firm in the earlier run.
 RESULT_YEARS = 5
+# Distinct question draws per quiz among the generated attempts.
+QUIZ_SEEDS = 64
+
+
+@dataclass(frozen=True)
+class Size:
+    """How much data: firms (in runs of FIRMS_PER_RUN), people per firm, quiz
+    attempts per person, validation cases (one per candidate) and evidence
+    files per case."""
+
+    name: str
+    firms: int
+    people_per_firm: int
+    attempts_per_person: int
+    cases: int
+    files_per_case: int
+
+    @property
+    def participants(self):
+        return self.firms * self.people_per_firm
+
+    def describe(self):
+        return (
+            f"{self.firms:,} firms, {self.participants:,} participants, "
+            f"{self.participants * self.attempts_per_person:,} quiz attempts, "
+            f"{self.cases:,} validation cases with "
+            f"{self.cases * self.files_per_case:,} evidence files"
+        )
+
+
+SIZES = {
+    # The pilot: 12 firms of 5.
+    "S": Size("S", 12, 5, 10, 30, 10),
+    # 100 firms, 1,000 participants, 10,000 attempts, 500 cases, 5,000 files.
+    "M": Size("M", 100, 10, 10, 500, 10),
+    # 2,000 firms, 20,000 participants, 200,000 attempts, 10,000 cases.
+    "L": Size("L", 2000, 10, 10, 10_000, 10),
+}
+
+
+def size_from(name: str, firms: int | None = None) -> Size:
+    """A named size; `firms` (BENCH_FIRMS) makes a custom, smaller one for
+    quick runs: that many firms of 5, two attempts each, one case per firm."""
+    if firms:
+        return Size(f"{firms} firms", firms, 5, 2, firms, 2)
+    try:
+        return SIZES[name.upper()]
+    except KeyError:
+        raise SystemExit(f"bench: size {name!r} is not one of S, M, L") from None
 
 
 @dataclass
@@ -71,7 +124,7 @@ class Fixture:
     validation_candidate: object
     big_case: object
     programme_owner: object
-    firms: int
+    size: Size
 
 
 STARTED = time.perf_counter()
@@ -136,27 +189,19 @@ def _org_numbers(count):
     return numbers
 
 
-def build(firms: int) -> Fixture:
-    from courses.models import (
-        Attendance,
-        Course,
-        Enrolment,
-        LessonProgress,
-        Quiz,
-        SessionTemplate,
-    )
+def build(size: Size, seed: int = 2026) -> Fixture:
+    """A fresh database of `size`; the same `seed` gives the same data."""
+    from courses.models import Course, Quiz, SessionTemplate
     from courses.services import certification, plans, progress, quizzes, runs
     from lms.accounts import services as accounts
-    from lms.accounts.models import Firm, Membership, User
     from lms.accounts.roles import Role
 
+    rng = random.Random(seed)
     _empty_database()
     _note("migrated and seeded the demo")
     lessons = _lessons()
     lesson = lessons[0]
 
-    leader = accounts.user_create(email="bench-leader@example.no", password="bench")
-    accounts.role_grant(user=leader, role=Role.COURSE_LEADER)
     course = Course.objects.create(title="Benchmark", slug="benchmark")
     course.required_quizzes.set(Quiz.objects.order_by("key")[:2])
     for position in range(1, 4):
@@ -164,87 +209,48 @@ def build(firms: int) -> Fixture:
             course=course, position=position, title=f"Samling {position}"
         )
         template.preparation_lessons.set(lessons[(position - 1) * 10 : position * 10])
-    run = runs.run_create_from_course(
-        course=course,
-        title="Benchmark-kurs",
-        municipality="Asker",
-        capacity=firms,
-        enrolment_deadline=timezone.localdate() + timedelta(days=5),
-        first_session_starts_at=timezone.now() + timedelta(days=7),
-        place="Asker",
-        leaders=[leader],
-    )
-    sessions = list(run.sessions.order_by("starts_at"))
-
-    # Firms, people, memberships and roles in bulk.
-    firm_rows = Firm.objects.bulk_create(
-        Firm(
-            name=f"Bench {n} AS",
-            org_number=org,
+    firm_rows, users = _firms_and_people(size)
+    # The runs: FIRMS_PER_RUN firms each, each run with its own leader, the
+    # first measured; their first sessions a day apart from next week on.
+    run_count = -(-size.firms // FIRMS_PER_RUN)
+    leaders = []
+    for n in range(run_count):
+        leader = accounts.user_create(
+            email="bench-leader@example.no" if n == 0 else f"bench-leader-{n}@ex.no",
+            password="bench",
+        )
+        accounts.role_grant(user=leader, role=Role.COURSE_LEADER)
+        leaders.append(leader)
+    leader = leaders[0]
+    all_enrolments, run_rows = [], []
+    for n in range(run_count):
+        chunk = slice(n * FIRMS_PER_RUN, (n + 1) * FIRMS_PER_RUN)
+        run = runs.run_create_from_course(
+            course=course,
+            title="Benchmark-kurs" if n == 0 else f"Benchmark-kurs {n + 1}",
             municipality=["Asker", "Bærum", "Lier", "Drammen"][n % 4],
-            industry="C",
-            size_band="5-9",
+            capacity=FIRMS_PER_RUN,
+            enrolment_deadline=timezone.localdate() + timedelta(days=5),
+            first_session_starts_at=timezone.now() + timedelta(days=7 + n % 60),
+            place="Asker",
+            leaders=[leaders[n]],
         )
-        for n, org in enumerate(_org_numbers(firms))
-    )
-    password = make_password("bench")
-    users = User.objects.bulk_create(
-        User(
-            email=f"bench-{n}-{p}@example.no",
-            first_name=f"Deltaker{p}",
-            last_name=f"Bench{n}",
-            password=password,
+        run_rows.append(run)
+        all_enrolments += _enrol(
+            run=run,
+            leader=leaders[n],
+            firms=firm_rows[chunk],
+            people=users[
+                chunk.start * size.people_per_firm : chunk.stop * size.people_per_firm
+            ],
+            per_firm=size.people_per_firm,
+            lessons=lessons,
         )
-        for n in range(firms)
-        for p in range(PEOPLE_PER_FIRM)
-    )
-    if users[0].pk is None:  # databases that return no ids from bulk inserts
-        users = list(User.objects.filter(email__startswith="bench-").order_by("pk"))
-    Membership.objects.bulk_create(
-        Membership(firm=firm, user=users[n * PEOPLE_PER_FIRM + p], is_contact=p == 0)
-        for n, firm in enumerate(firm_rows)
-        for p in range(PEOPLE_PER_FIRM)
-    )
-    member_group = Group.objects.get_or_create(name=Role.PARTICIPANT.value)[0]
-    contact_group = Group.objects.get_or_create(name=Role.FIRM_CONTACT.value)[0]
-    UserGroup = User.groups.through
-    UserGroup.objects.bulk_create(
-        [UserGroup(user=user, group=member_group) for user in users]
-        + [
-            UserGroup(user=users[n * PEOPLE_PER_FIRM], group=contact_group)
-            for n in range(firms)
-        ]
-    )
-    enrolments = Enrolment.objects.bulk_create(
-        Enrolment(run=run, firm=firm, status="accepted") for firm in firm_rows
-    )
-    if enrolments[0].pk is None:
-        enrolments = list(Enrolment.objects.filter(run=run).order_by("pk"))
-    Participant = Enrolment.participants.through
-    Participant.objects.bulk_create(
-        Participant(enrolment=enrolment, user=users[n * PEOPLE_PER_FIRM + p])
-        for n, enrolment in enumerate(enrolments)
-        for p in range(PEOPLE_PER_FIRM)
-    )
-    Attendance.objects.bulk_create(
-        (
-            Attendance(session=s, user=user, status="present", recorded_by=leader)
-            for user in users
-            for s in sessions
-        ),
-        batch_size=5000,
-    )
-    now = timezone.now()
-    LessonProgress.objects.bulk_create(
-        (
-            LessonProgress(user=user, lesson=done, completed_at=now)
-            for user in users
-            for done in lessons[:DONE_LESSONS]
-        ),
-        batch_size=5000,
-    )
+    run = run_rows[0]
+    enrolments = all_enrolments[: min(FIRMS_PER_RUN, size.firms)]
+    sessions = list(run.sessions.order_by("starts_at"))
+    _note(f"{size.firms} firms in {run_count} runs: people, attendance, progress")
 
-    _note(f"{firms} firms with people, attendance and progress")
     # The participant measured: firm 0's second person.
     participant = users[1]
     for block_id in sorted(progress.reflection_block_ids(lesson=lesson)):
@@ -272,6 +278,12 @@ def build(firms: int) -> Fixture:
         choice_ids=[asked.snapshot["choices"][0]["id"]],
         user=participant,
     )
+    made = _attempts(
+        [user for user in users if user.pk != participant.pk],
+        per_person=size.attempts_per_person,
+        rng=rng,
+    )
+    _note(f"{made} quiz attempts")
 
     # Firm 0's plan waits for the leader's review.
     from cms.models import Measure
@@ -298,24 +310,34 @@ def build(firms: int) -> Fixture:
     )
     plans.plan_submit(plan=plan, by=users[0])
 
-    # Every other firm after the first is certified (the registry, /verify/), up
-    # to CERTIFIED firms: the service checks the rules against the whole run, so
-    # certifying 1,000 firms of a 2,000-firm run one by one takes hours.
+    # Every other firm after the first of every run is certified (the registry,
+    # /verify/), by its run's leader through the service.
+    per_run = min(FIRMS_PER_RUN, size.firms)
     made = [
         certification.certification_create(
-            enrolment=enrolment, by=leader, override_reason="Benchmark."
+            enrolment=enrolment,
+            by=leaders[index // per_run],
+            override_reason="Benchmark.",
         )
-        for enrolment in enrolments[1::2][:CERTIFIED]
+        for index, enrolment in enumerate(all_enrolments)
+        if index % per_run % 2 == 1
     ]
     certification.course_certificates_issue(run=run, by=leader)
-    _note("quizzes, notes, plan and certificates")
+    _note(f"plan, {len(made)} certifications, course certificates")
     assessor, candidate, big_case = _validation(
-        [users[n * PEOPLE_PER_FIRM] for n in range(min(firms, VALIDATION_QUEUE))]
+        size, [u for u in users if u.pk != participant.pk], rng
     )
-    _note("validation cases")
-    _earlier_run(course=course, leader=leader, firms=firm_rows, contacts=users[::5])
-    _note(f"{firms} firms × {RESULT_YEARS} years of follow-up reports")
+    _note(f"{size.cases} validation cases")
+    _earlier_run(
+        course=course,
+        leader=leader,
+        firms=firm_rows,
+        contacts=users[:: size.people_per_firm],
+    )
+    _note(f"{size.firms} firms × {RESULT_YEARS} years of follow-up reports")
+    _analyze()
     from courses.models import CourseCertificate
+    from lms.accounts.models import User
 
     return Fixture(
         run=run,
@@ -332,8 +354,237 @@ def build(firms: int) -> Fixture:
         validation_candidate=candidate,
         big_case=big_case,
         programme_owner=User.objects.get(email="bench-panel@example.no"),
-        firms=firms,
+        size=size,
     )
+
+
+def _analyze():
+    """Table statistics after the bulk load, as autovacuum would gather them
+    soon after a real import: without them PostgreSQL plans for empty tables
+    (see README, Running at scale)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        _note("ANALYZE")
+
+
+def _firms_and_people(size: Size):
+    """`size.firms` firms with `size.people_per_firm` people each (the first the
+    contact), memberships and roles, in bulk."""
+    from lms.accounts.models import Firm, Membership, User
+    from lms.accounts.roles import Role
+
+    per_firm = size.people_per_firm
+    firm_rows = Firm.objects.bulk_create(
+        (
+            Firm(
+                name=f"Bench {n} AS",
+                org_number=org,
+                municipality=["Asker", "Bærum", "Lier", "Drammen"][n % 4],
+                industry="C",
+                size_band="5-9",
+            )
+            for n, org in enumerate(_org_numbers(size.firms))
+        ),
+        batch_size=2000,
+    )
+    if firm_rows[0].pk is None:
+        firm_rows = list(Firm.objects.filter(name__startswith="Bench ").order_by("pk"))
+    password = make_password("bench")
+    User.objects.bulk_create(
+        (
+            User(
+                email=f"bench-{n}-{p}@example.no",
+                first_name=f"Deltaker{p}",
+                last_name=f"Bench{n}",
+                password=password,
+            )
+            for n in range(size.firms)
+            for p in range(per_firm)
+        ),
+        batch_size=2000,
+    )
+    by_email = User.objects.filter(email__regex=r"^bench-[0-9]+-[0-9]+@").in_bulk(
+        field_name="email"
+    )
+    users = [
+        by_email[f"bench-{n}-{p}@example.no"]
+        for n in range(size.firms)
+        for p in range(per_firm)
+    ]
+    Membership.objects.bulk_create(
+        (
+            Membership(firm=firm, user=users[n * per_firm + p], is_contact=p == 0)
+            for n, firm in enumerate(firm_rows)
+            for p in range(per_firm)
+        ),
+        batch_size=5000,
+    )
+    member_group = Group.objects.get_or_create(name=Role.PARTICIPANT.value)[0]
+    contact_group = Group.objects.get_or_create(name=Role.FIRM_CONTACT.value)[0]
+    UserGroup = User.groups.through
+    UserGroup.objects.bulk_create(
+        [UserGroup(user=user, group=member_group) for user in users]
+        + [
+            UserGroup(user=users[n * per_firm], group=contact_group)
+            for n in range(size.firms)
+        ],
+        batch_size=5000,
+    )
+    return firm_rows, users
+
+
+def _enrol(*, run, leader, firms, people, per_firm, lessons):
+    """The firms accepted in the run with all their people, present at every
+    session, done with DONE_LESSONS lessons; in bulk. Returns the enrolments."""
+    from courses.models import Attendance, Enrolment, LessonProgress
+
+    enrolments = Enrolment.objects.bulk_create(
+        Enrolment(run=run, firm=firm, status="accepted") for firm in firms
+    )
+    if enrolments and enrolments[0].pk is None:
+        enrolments = list(Enrolment.objects.filter(run=run).order_by("pk"))
+    Participant = Enrolment.participants.through
+    Participant.objects.bulk_create(
+        Participant(enrolment=enrolment, user=people[n * per_firm + p])
+        for n, enrolment in enumerate(enrolments)
+        for p in range(per_firm)
+    )
+    sessions = list(run.sessions.all())
+    Attendance.objects.bulk_create(
+        (
+            Attendance(session=s, user=user, status="present", recorded_by=leader)
+            for user in people
+            for s in sessions
+        ),
+        batch_size=5000,
+    )
+    now = timezone.now()
+    LessonProgress.objects.bulk_create(
+        (
+            LessonProgress(user=user, lesson=done, completed_at=now)
+            for user in people
+            for done in lessons[:DONE_LESSONS]
+        ),
+        batch_size=5000,
+    )
+    return enrolments
+
+
+def _attempts(people, *, per_person, rng):
+    """`per_person` finished quiz attempts per person across the quizzes (the
+    quiz's own attempt limit kept), as the quiz service makes them: its question
+    draw for the attempt's seed, its snapshot of each question, its scoring of
+    the answers (chosen at random). Written in bulk, a few hundred people at a
+    time. Returns the number of attempts."""
+    from courses.models import Answer, Attempt, AttemptQuestion, Question, Quiz
+    from courses.services.quizzes import (
+        attempt_questions_for,
+        attempt_score,
+        question_snapshot,
+    )
+
+    quizzes = list(Quiz.objects.order_by("key"))
+    slots = [
+        (quiz, number)
+        for number in range(1, per_person + 1)
+        for quiz in quizzes
+        if not quiz.attempts_allowed or number <= quiz.attempts_allowed
+    ][:per_person]
+    with_choices = Question.objects.prefetch_related("choices").in_bulk()
+    seeds = {
+        quiz.pk: [rng.getrandbits(62) for _ in range(QUIZ_SEEDS)] for quiz in quizzes
+    }
+    drawn = {
+        (quiz.pk, seed): [
+            with_choices[q.pk] for q in attempt_questions_for(quiz=quiz, seed=seed)
+        ]
+        for quiz in quizzes
+        for seed in seeds[quiz.pk]
+    }
+    now = timezone.now()
+    total = 0
+    for start in range(0, len(people), 400):
+        chunk = people[start : start + 400]
+        attempts, asked = [], []
+        for user in chunk:
+            for quiz, number in slots:
+                seed = rng.choice(seeds[quiz.pk])
+                snapshots = [
+                    question_snapshot(q, rng, quiz.shuffle_choices)
+                    for q in drawn[quiz.pk, seed]
+                ]
+                selected = [
+                    [rng.choice(snapshot["choices"])["id"]] for snapshot in snapshots
+                ]
+                scores, percent = attempt_score(
+                    asked=snapshots,
+                    answered=list(zip(snapshots, selected, strict=True)),
+                )
+                started = now - timedelta(
+                    days=rng.randint(1, 60), minutes=rng.randint(0, 600)
+                )
+                attempts.append(
+                    Attempt(
+                        quiz=quiz,
+                        user=user,
+                        number=number,
+                        seed=seed,
+                        started_at=started,
+                        submitted_at=started + timedelta(minutes=rng.randint(3, 25)),
+                        score=percent,
+                        passed=percent >= quiz.pass_mark,
+                    )
+                )
+                asked.append(list(zip(snapshots, selected, scores, strict=True)))
+        attempts = Attempt.objects.bulk_create(attempts, batch_size=2000)
+        if attempts[0].pk is None:
+            ids = (
+                Attempt.objects.filter(user__in=chunk)
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
+            for attempt, pk in zip(attempts, ids, strict=True):
+                attempt.pk = pk
+        questions = AttemptQuestion.objects.bulk_create(
+            (
+                AttemptQuestion(
+                    attempt=attempt,
+                    position=position,
+                    question_id=snapshot_question,
+                    snapshot=snapshot,
+                )
+                for attempt, items, questions_ in (
+                    (a, i, drawn[a.quiz.pk, a.seed])
+                    for a, i in zip(attempts, asked, strict=True)
+                )
+                for position, (
+                    (snapshot, _selected, _score),
+                    snapshot_question,
+                ) in enumerate(
+                    zip(items, [q.pk for q in questions_], strict=True), start=1
+                )
+            ),
+            batch_size=5000,
+        )
+        if questions[0].pk is None:
+            questions = list(
+                AttemptQuestion.objects.filter(attempt__in=attempts).order_by(
+                    "attempt_id", "position"
+                )
+            )
+        flat = [item for items in asked for item in items]
+        Answer.objects.bulk_create(
+            (
+                Answer(attempt_question=question, selected=selected, score=score)
+                for question, (_snapshot, selected, score) in zip(
+                    questions, flat, strict=True
+                )
+            ),
+            batch_size=5000,
+        )
+        total += len(attempts)
+    return total
 
 
 def _earlier_run(*, course, leader, firms, contacts):
@@ -479,8 +730,9 @@ def follow_up_history(*, certifications, years, filed_by=None, skip_latest=0):
     return figures
 
 
-def _validation(queue_candidates):
-    """The assessor, the candidate and the big case, through the services."""
+def _validation(size, candidates, rng):
+    """The assessor, the candidate and the big case, through the services; then
+    `size.cases` cases on the big unit (see _cases)."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from lms.accounts import services as accounts
@@ -580,11 +832,100 @@ def _validation(queue_candidates):
                     :3
                 ],
             )
-    # The assessor's queue: a planned case per firm on the big unit.
-    for person_ in queue_candidates:
-        cases.case_create(candidate=person_, unit=unit, assessor=assessor, by=assessor)
+    _cases(size, candidates, unit=unit, criteria=criteria, assessor=assessor, rng=rng)
     big_case.refresh_from_db()
     return assessor, candidate, big_case
+
+
+def _cases(size, candidates, *, unit, criteria, assessor, rng):
+    """One case per candidate on the big unit, VALIDATION_QUEUE per assessor
+    (the measured one first), each with `size.files_per_case` evidence files:
+    cases and each first piece through the services (which start the case);
+    the other pieces, their files and criteria in bulk."""
+    from django.core.files.base import ContentFile
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from lms.accounts import services as accounts
+    from lms.accounts.roles import Role
+    from validation.demo import pdf_bytes
+    from validation.files import evidence_file_check
+    from validation.models import Evidence
+    from validation.services import cases, portfolio
+
+    pdf = pdf_bytes(["Bevis", "Referat fra oppfølgingssamtale med ny kollega."])
+
+    def checked_pdf(n):
+        return evidence_file_check(
+            upload=SimpleUploadedFile(f"bevis-{n}.pdf", pdf, "application/pdf")
+        )
+
+    template = checked_pdf(0)
+    storage = Evidence._meta.get_field("file").storage
+    assessors = [assessor]
+    rows, mapped = [], []
+    for n, person in enumerate(candidates[: size.cases]):
+        if n and n % VALIDATION_QUEUE == 0:
+            assessors.append(
+                accounts.user_create(
+                    email=f"bench-validerer-{len(assessors)}@example.no",
+                    password="bench",
+                    first_name="Bench",
+                    last_name=f"Validerer {len(assessors)}",
+                )
+            )
+            accounts.role_grant(user=assessors[-1], role=Role.ASSESSOR)
+        case = cases.case_create(
+            candidate=person, unit=unit, assessor=assessors[-1], by=assessors[-1]
+        )
+        portfolio.evidence_add(
+            case=case,
+            by=person,
+            kind="file",
+            title="Bevis 1: referat fra første samtale",
+            checked_file=checked_pdf(n + 1),
+            criteria=rng.sample(criteria, 2),
+        )
+        for k in range(2, size.files_per_case + 1):
+            name = storage.save(f"{uuid.uuid4().hex}.pdf", ContentFile(pdf))
+            rows.append(
+                Evidence(
+                    case=case,
+                    kind="file",
+                    title=f"Bevis {k}: referat fra oppfølgingssamtale",
+                    file=name,
+                    content_type=template.content_type,
+                    size=template.size,
+                    original_name=f"bevis-{k}.pdf",
+                    added_by=person,
+                )
+            )
+            mapped.append(rng.sample(criteria, 2))
+        if len(rows) >= 5000:
+            _evidence_bulk(rows, mapped)
+            rows, mapped = [], []
+    _evidence_bulk(rows, mapped)
+
+
+def _evidence_bulk(rows, mapped):
+    from validation.models import Evidence
+
+    if not rows:
+        return
+    made = Evidence.objects.bulk_create(rows, batch_size=2000)
+    if made[0].pk is None:
+        by_name = Evidence.objects.filter(file__in=[r.file.name for r in rows]).in_bulk(
+            field_name="file"
+        )
+        made = [by_name[r.file.name] for r in rows]
+    Mapped = Evidence.criteria.through
+    Mapped.objects.bulk_create(
+        (
+            Mapped(evidence=evidence, assessmentcriterion=criterion)
+            for evidence, chosen in zip(made, mapped, strict=True)
+            for criterion in chosen
+        ),
+        batch_size=5000,
+    )
 
 
 def _bench_step(case, action, by):

@@ -33,6 +33,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 
@@ -50,7 +51,15 @@ from django.urls import reverse
 WARMUPS = 3
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
 REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
-FIRMS = int(os.environ.get("BENCH_FIRMS", "40"))
+# BENCH_SIZE: one or more of S, M, L (bench/data.py SIZES), measured in turn;
+# BENCH_FIRMS instead builds a quick custom size of that many firms.
+SIZES = os.environ.get("BENCH_SIZE", "S").split()
+SIZES_KNOWN = {"S", "M", "L"}
+FIRMS = int(os.environ.get("BENCH_FIRMS", "0"))
+if FIRMS:
+    SIZES = [f"{FIRMS} firms"]
+# Where the table goes (besides stdout), with the machine and the date.
+TABLE_FILE = os.environ.get("BENCH_TABLE", "")
 
 # Issue 10's targets: (most queries cold, ratio cold, ratio warm) by kind of page.
 TARGETS = {"visitor": (15, 60, 20), "participant": (15, 60, 20), "staff": (15, 100, 40)}
@@ -103,6 +112,7 @@ def keep_logged_in(page):
 
 
 def timed(page, rounds, cold):
+    """The page's server times in ms, `rounds` requests."""
     timings = []
     for _ in range(rounds):
         if cold:
@@ -111,7 +121,11 @@ def timed(page, rounds, cold):
         start = time.perf_counter()
         page.get()
         timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings)
+    return timings
+
+
+def p95(timings):
+    return statistics.quantiles(timings, n=20, method="inclusive")[-1]
 
 
 def count_queries(page, cold):
@@ -284,6 +298,157 @@ def note(text):
     print(f"# {text}", file=sys.stderr, flush=True)
 
 
+def measure(data):
+    """Every page at one size: {(page, cold): Figure}, and the trivial view's
+    median; prints the contract lines."""
+    trivial = Page("trivial", "visitor", "/bench/ok/")
+    measured = pages(data)
+    queries = {}
+    for page in measured:
+        for cold in (True, False):
+            queries[page.name, cold] = count_queries(page, cold)
+
+    trivial_ms, runs = [], {}
+    for repeat in range(REPEATS):
+        for _ in range(WARMUPS):
+            trivial.get()
+        base = statistics.median(timed(trivial, REQUESTS, cold=False))
+        trivial_ms.append(base)
+        for page in measured:
+            cold_ms = timed(page, REQUESTS, cold=True)
+            for _ in range(WARMUPS):
+                page.get()
+            warm_ms = timed(page, REQUESTS, cold=False)
+            for cold, timings in ((True, cold_ms), (False, warm_ms)):
+                runs.setdefault((page.name, cold), []).append((timings, base))
+        note(f"{data.size.name} repeat {repeat + 1}: trivial {base:.2f} ms")
+
+    print(
+        f"bench trivial ratio=1.00 queries=0 "
+        f"median_ms={statistics.median(trivial_ms):.2f}"
+    )
+    figures = {}
+    for cold in (True, False):
+        for page in measured:
+            repeats = runs[page.name, cold]
+            figure = Figure(
+                kind=page.kind,
+                median_ms=statistics.median(
+                    statistics.median(t) for t, _base in repeats
+                ),
+                p95_ms=p95([ms for t, _base in repeats for ms in t]),
+                ratio=statistics.median(
+                    statistics.median(t) / base for t, base in repeats
+                ),
+                queries=queries[page.name, cold],
+            )
+            figures[page.name, cold] = figure
+            print(
+                f"bench {page.name} cache={'cold' if cold else 'warm'} "
+                f"ratio={figure.ratio:.2f} queries={figure.queries} "
+                f"median_ms={figure.median_ms:.2f}",
+                flush=True,
+            )
+    return figures, statistics.median(trivial_ms)
+
+
+@dataclass
+class Figure:
+    kind: str
+    median_ms: float
+    p95_ms: float
+    ratio: float
+    queries: int
+
+
+def target_misses(size, figures):
+    misses = []
+    for (name, cold), figure in figures.items():
+        most_queries, cold_ratio, warm_ratio = TARGETS[figure.kind]
+        state = "cold" if cold else "warm"
+        limit = cold_ratio if cold else warm_ratio
+        if figure.ratio > limit:
+            misses.append(
+                f"{size} {name} cache={state} ratio {figure.ratio:.1f} > {limit}"
+            )
+        if cold and figure.queries > most_queries:
+            misses.append(
+                f"{size} {name} cache=cold {figure.queries} queries > {most_queries}"
+            )
+    return misses
+
+
+def table(by_size, trivial):
+    """One Markdown table: every page and cache state, at every size measured."""
+    sizes = list(by_size)
+    head = (
+        ["page", "cache"]
+        + [
+            f"{size} {what}"
+            for size in sizes
+            for what in ("median ms", "p95 ms", "ratio")
+        ]
+        + ["queries " + "/".join(sizes)]
+    )
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines.append(
+        "| trivial | – | "
+        + " | ".join(f"{trivial[size]:.2f} | – | 1.00" for size in sizes)
+        + " | 0 |"
+    )
+    first = by_size[sizes[0]]
+    for cold in (True, False):
+        for name, state in first:
+            if state != cold:
+                continue
+            cells = [name, "none" if cold else "warm"]
+            for size in sizes:
+                figure = by_size[size][name, cold]
+                cells += [
+                    f"{figure.median_ms:.1f}",
+                    f"{figure.p95_ms:.1f}",
+                    f"{figure.ratio:.1f}",
+                ]
+            cells.append(
+                "/".join(str(by_size[size][name, cold].queries) for size in sizes)
+            )
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def machine():
+    """One line on where the figures come from."""
+    import platform
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as info:
+            cpu = next(
+                line.split(":", 1)[1].strip()
+                for line in info
+                if line.startswith("model name")
+            )
+    except (OSError, StopIteration):
+        pass
+    memory = ""
+    try:
+        with open("/proc/meminfo") as info:
+            kib = int(
+                next(line for line in info if line.startswith("MemTotal")).split()[1]
+            )
+        memory = f", {kib / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, StopIteration, ValueError):
+        pass
+    if connection.vendor == "sqlite":
+        database = f"SQLite {connection.Database.sqlite_version}"
+    else:
+        database = f"PostgreSQL {connection.cursor().connection.info.server_version}"
+    return (
+        f"{os.cpu_count()} × {cpu}{memory}; Python {platform.python_version()}, "
+        f"{database}, Redis on loopback"
+    )
+
+
 def main() -> int:
     started = time.perf_counter()
     from django.core.cache import cache
@@ -298,69 +463,71 @@ def main() -> int:
         return 1
     call_command("collectstatic", interactive=False, verbosity=0)
     note(f"static files collected in {time.perf_counter() - started:.0f} s")
-    from bench.data import build
+    from bench.data import build, size_from
 
-    data = build(FIRMS)
-    note(
-        f"built {data.firms} firms at {time.perf_counter() - started:.0f} s; "
-        f"{REPEATS} repeats × {REQUESTS} requests per page and cache state; "
-        f"cache {settings.CACHES['default']['BACKEND']}, "
-        f"sessions {settings.SESSION_ENGINE}"
-    )
-    trivial = Page("trivial", "visitor", "/bench/ok/")
-    measured = pages(data)
-    queries = {}
-    for page in measured:
-        for cold in (True, False):
-            queries[page.name, cold] = count_queries(page, cold)
-
-    trivial_ms, results = [], {}
-    for repeat in range(REPEATS):
-        for _ in range(WARMUPS):
-            trivial.get()
-        base = timed(trivial, REQUESTS, cold=False)
-        trivial_ms.append(base)
-        for page in measured:
-            cold_ms = timed(page, REQUESTS, cold=True)
-            for _ in range(WARMUPS):
-                page.get()
-            warm_ms = timed(page, REQUESTS, cold=False)
-            results.setdefault((page.name, True), []).append((cold_ms, cold_ms / base))
-            results.setdefault((page.name, False), []).append((warm_ms, warm_ms / base))
-        note(f"repeat {repeat + 1}: trivial {base:.2f} ms")
-
-    print(
-        f"bench trivial ratio=1.00 queries=0 "
-        f"median_ms={statistics.median(trivial_ms):.2f}"
-    )
-    misses = []
-    for cold in (True, False):
-        for page in measured:
-            runs = results[page.name, cold]
-            ms = statistics.median(r[0] for r in runs)
-            ratio = statistics.median(r[1] for r in runs)
-            count = queries[page.name, cold]
-            state = "cold" if cold else "warm"
-            print(
-                f"bench {page.name} cache={state} ratio={ratio:.2f} "
-                f"queries={count} median_ms={ms:.2f}",
-                flush=True,
-            )
-            ratios = "/".join(f"{r[1]:.1f}" for r in runs)
-            note(f"{page.name} cache={state}: ratio per repeat {ratios}")
-            most_queries, cold_ratio, warm_ratio = TARGETS[page.kind]
-            limit = cold_ratio if cold else warm_ratio
-            if ratio > limit:
-                misses.append(f"{page.name} cache={state} ratio {ratio:.1f} > {limit}")
-            if cold and count > most_queries:
-                misses.append(
-                    f"{page.name} cache=cold {count} queries > {most_queries}"
-                )
+    by_size, trivial, misses, built = {}, {}, [], {}
+    for name in SIZES:
+        size = size_from(name, FIRMS)
+        begun = time.perf_counter()
+        data = build(size)
+        built[size.name] = time.perf_counter() - begun
+        note(
+            f"built size {size.name} in {built[size.name]:.0f} s; "
+            f"{REPEATS} repeats × {REQUESTS} requests per page and cache state; "
+            f"cache {settings.CACHES['default']['BACKEND']}, "
+            f"sessions {settings.SESSION_ENGINE}"
+        )
+        by_size[size.name], trivial[size.name] = measure(data)
+        misses += target_misses(size.name, by_size[size.name])
+    first = next(iter(by_size.values()))
+    for key in first:
+        counts = {size: figures[key].queries for size, figures in by_size.items()}
+        if len(set(counts.values())) > 1:
+            state = "cold" if key[1] else "warm"
+            misses.append(f"{key[0]} cache={state} queries differ: {counts}")
     bench_certificate_pdfs()
+    text = table(by_size, trivial)
+    print(text)
     for miss in misses:
         note(f"target missed: {miss}")
+    if TABLE_FILE:
+        write_table(text, by_size, built, misses)
     note(f"built and measured in {time.perf_counter() - started:.0f} s")
     return 0
+
+
+def write_table(text, by_size, built, misses):
+    from bench.data import size_from
+
+    sizes = "; ".join(
+        f"{name}: {size_from(name).describe()}, built in {built[name]:.0f} s"
+        if name in SIZES_KNOWN
+        else f"{name}, built in {built[name]:.0f} s"
+        for name in by_size
+    )
+    with open(TABLE_FILE, "w") as out:
+        out.write(
+            f"# Benchmarks\n\n"
+            f"The last `make bench` table, written by bench/run.py "
+            f"(see README, Running at scale).\n\n"
+            f"- Date: {time.strftime('%Y-%m-%d %H:%M %Z')}\n"
+            f"- Machine: {machine()}\n"
+            f"- Sizes: {sizes}\n"
+            f"- {REPEATS} repeats × {REQUESTS} requests per page, size and cache "
+            f"state. `none`: every Redis cache emptied before each timed request "
+            f"(the contract lines say `cache=cold`); `warm`: after warm-up requests. "
+            f"Median and p95 are server time through Django's whole handler and "
+            f"middleware; ratio is the page's median over the trivial view's in "
+            f"the same repeat; queries are one request's.\n\n"
+            f"{text}\n\n"
+            + (
+                "Targets missed:\n\n" + "\n".join(f"- {m}" for m in misses) + "\n"
+                if misses
+                else "Every target held: queries equal at every size, issue 10's "
+                "ratio targets at every size.\n"
+            )
+        )
+    note(f"table written to {TABLE_FILE}")
 
 
 if __name__ == "__main__":
