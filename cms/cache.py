@@ -2,9 +2,10 @@
 
 Every key carries the "content version", which signals bump on publish,
 unpublish, move, delete, privacy change and snippet save (cms.signals, and
-courses.signals for runs and sessions). Version and entries live in the default
-cache, which production shares between all app servers (Redis), so a change
-made through one server is seen by every server on its next request.
+courses.signals for runs and sessions); the same bump purges a CDN in front.
+Version and entries live in the default cache, which production shares between
+all app servers (Redis), so a change made through one server is seen by every
+server on its next request.
 
 Only things with a bounded number of keys are cached: a page, a section, a
 validated filter. Never a key per unknown path or per raw query string, and
@@ -59,11 +60,15 @@ def content_version() -> int:
 
 
 def bump_content_version(**kwargs) -> None:
-    """Make every cached entry of the course material stale (a signal receiver)."""
+    """Make every cached entry of the course material stale, and purge the public
+    pages from a CDN in front (cms.frontend_cache) (a signal receiver)."""
+    from .frontend_cache import purge_after_change
+
     cache.set(VERSION_KEY, time.time_ns(), None)
     memo = _request_memo.get()
     if memo is not None:
         memo.clear()
+    purge_after_change(**kwargs)
 
 
 def bump_content_version_on_change(*models: str) -> None:

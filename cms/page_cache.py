@@ -22,6 +22,13 @@ page showing course state (upcoming runs, certified firms) can lag a date.
 A request that does not qualify is served the normal way and stores nothing; a
 lookup under an unknown path or query string costs one cache read and leaves no
 entry behind, so anonymous traffic cannot fill the cache.
+
+The same rule tells a CDN or reverse proxy in front what it may keep
+(`frontend_cache_policy`, applied by FrontendCacheHeadersMiddleware): a page this
+cache would keep, at an address a purge names (no query string; see
+`SharedCachePage.frontend_cache_allowed`), is sent `public` with `s-maxage`;
+everything else is for one browser only. The changes that drop this cache purge
+those addresses (cms.frontend_cache).
 """
 
 import hashlib
@@ -31,12 +38,20 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
+
+from lms.middleware import make_private
 
 from .cache import content_version, fragment_cache_allowed
 
 # Set on a page's response by SharedCachePage.serve: the page may be shared.
 SHAREABLE = "shared_page_cache_allowed"
+# Also set there: a CDN may keep the page too, since a purge names its address.
+FRONTEND_SHAREABLE = "frontend_cache_allowed"
+
+# Browsers cannot be purged, so they keep a public page only briefly.
+BROWSER_MAX_AGE_SECONDS = 60
 
 
 class SharedCachePage:
@@ -50,9 +65,22 @@ class SharedCachePage:
     def shared_cache_allowed(self, request) -> bool:
         return not request.GET
 
+    def frontend_cache_allowed(self, request) -> bool:
+        """Whether a CDN may keep this answer too: only at an address that
+        purging the page names (its URL joined with `get_cached_paths()`), so
+        a change never waits for the CDN's copy to expire. By default the
+        page's own address without a query string."""
+        return not request.GET and request.path == self.get_url(request)
+
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        setattr(response, SHAREABLE, self.shared_cache_allowed(request))
+        shareable = self.shared_cache_allowed(request)
+        setattr(response, SHAREABLE, shareable)
+        setattr(
+            response,
+            FRONTEND_SHAREABLE,
+            shareable and self.frontend_cache_allowed(request),
+        )
         return response
 
 
@@ -95,8 +123,11 @@ def serve(request, path):
     if key is not None:
         entry = cache.get(key)
         if entry is not None:
-            content, content_type = entry
-            return HttpResponse(content, content_type=content_type)
+            content, content_type, *frontend = entry
+            response = HttpResponse(content, content_type=content_type)
+            setattr(response, SHAREABLE, True)
+            setattr(response, FRONTEND_SHAREABLE, bool(frontend and frontend[0]))
+            return response
     response = wagtail_serve(request, path)
     if key is not None and getattr(response, SHAREABLE, False):
 
@@ -104,7 +135,11 @@ def serve(request, path):
             if _may_store(request, rendered):
                 cache.set(
                     key,
-                    (rendered.content, rendered["Content-Type"]),
+                    (
+                        rendered.content,
+                        rendered["Content-Type"],
+                        getattr(rendered, FRONTEND_SHAREABLE, False),
+                    ),
                     settings.CONTENT_CACHE_SECONDS,
                 )
 
@@ -113,3 +148,56 @@ def serve(request, path):
         else:
             store(response)
     return response
+
+
+# What `frontend_cache_policy` decides.
+SHARED = "shared"  # every visitor's copy: a CDN may keep it until purged
+VIEWS_OWN = "views_own"  # the view set its own Cache-Control for everyone
+PRIVATE = "private"  # for this browser only
+
+
+def frontend_cache_policy(request, response) -> str:
+    """Who may keep `response`: SHARED for a public page this module's cache
+    would keep at an address a purge names; VIEWS_OWN when the view set its own
+    Cache-Control for a request and answer that carry no state; PRIVATE for
+    everything else — a session, a message, a preview, a non-GET, an answer
+    that set a cookie or used a CSRF token, a logged-in page, the admin."""
+    stateless = (
+        _anonymous_without_state(request)
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    )
+    if not stateless:
+        return PRIVATE
+    if getattr(response, FRONTEND_SHAREABLE, False) and _may_store(request, response):
+        return SHARED
+    if response.has_header("Cache-Control"):
+        return VIEWS_OWN
+    return PRIVATE
+
+
+class FrontendCacheHeadersMiddleware:
+    """Applies `frontend_cache_policy` as Cache-Control and Vary headers.
+
+    Must come before SessionMiddleware, CsrfViewMiddleware and MessageMiddleware,
+    so the cookies they add are seen; after WhiteNoise, whose static files keep
+    their own long-lived headers."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = frontend_cache_policy(request, response)
+        if policy == SHARED:
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=min(BROWSER_MAX_AGE_SECONDS, settings.FRONTEND_CACHE_SECONDS),
+                s_maxage=settings.FRONTEND_CACHE_SECONDS,
+            )
+            # The language comes from a cookie (lms.middleware.LanguageMiddleware).
+            patch_vary_headers(response, ("Cookie",))
+        elif policy == PRIVATE:
+            make_private(response)
+        return response

@@ -200,6 +200,15 @@ class MeasureCatalogPage(SharedCachePage, RoutablePageMixin, Page):
             and form.cache_key() is not None
         )
 
+    def frontend_cache_allowed(self, request) -> bool:
+        """The catalogue and each measure's page: `get_cached_paths` names both."""
+        return not request.GET
+
+    def get_cached_paths(self):
+        """What a purge of the catalogue covers (wagtail.contrib.frontend_cache)."""
+        slugs = Measure.objects.order_by("slug").values_list("slug", flat=True)
+        return ["/", *(f"/{slug}/" for slug in slugs)]
+
     @path("")
     def catalogue(self, request):
         from .. import selectors

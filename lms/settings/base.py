@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "results",
     "placements",
     "wagtail.contrib.forms",
+    # Purges public pages from a CDN or reverse proxy (configured in production).
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -68,6 +70,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Each request reads a shared-cache entry once (cms.cache).
     "cms.cache.RequestMemoMiddleware",
+    # Says who may keep each answer: a CDN the public pages, nobody the rest
+    # (cms.page_cache; before sessions, CSRF and messages, so it sees their cookies).
+    "cms.page_cache.FrontendCacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -432,6 +437,11 @@ LOGGING = {
     },
 }
 CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "300"))
+# How long a CDN or reverse proxy may keep a public page (`s-maxage`, cms.page_cache);
+# publishing and every other change purge it sooner (cms.frontend_cache).
+FRONTEND_CACHE_SECONDS = int(
+    os.environ.get("FRONTEND_CACHE_SECONDS") or CONTENT_CACHE_SECONDS
+)
 
 # Validation (OCN). Internal verification samples every case of an assessor
 # with fewer verified cases than this, and this share of the rest.

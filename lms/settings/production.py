@@ -126,6 +126,35 @@ TASKS = {
     }
 }
 
+# Public pages behind a CDN or reverse proxy (cms.frontend_cache): each change is
+# purged there by the backends whose variables are set; with none, nothing is.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL", "").strip():
+    # Varnish, nginx or any cache that accepts `PURGE <path>` with the site's Host.
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"].strip(),
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID", "").strip():
+    if not os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN", "").strip():
+        raise ImproperlyConfigured(
+            "FRONTEND_CACHE_CLOUDFLARE_ZONE_ID needs FRONTEND_CACHE_CLOUDFLARE_TOKEN "
+            "(an API token allowed to purge the zone's cache)."
+        )
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"].strip(),
+        "BEARER_TOKEN": os.environ["FRONTEND_CACHE_CLOUDFLARE_TOKEN"].strip(),
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID", "").strip():
+    # AWS credentials from boto3's usual environment variables or instance role.
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+if not WAGTAILFRONTENDCACHE:
+    del WAGTAILFRONTENDCACHE
+
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
