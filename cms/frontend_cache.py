@@ -7,7 +7,8 @@ signals, calls `purge_after_change`. Like the app's cache, which drops every
 page at once, this purges every live page (each page's URL with its
 `get_cached_paths()`), since menus, the front page, the catalogue and the
 registry show things from all over; plus the addresses a change takes away —
-the old addresses of a moved page and its descendants, a deleted page's.
+the old addresses of a moved or renamed page and its descendants, a deleted
+page's.
 
 Wagtail itself (wagtail.contrib.frontend_cache) purges a page when it is
 published or unpublished, and nothing else: not the other pages that list it,
@@ -29,7 +30,7 @@ from django.db.models.signals import post_delete, post_save
 
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
-from wagtail.signals import post_page_move
+from wagtail.signals import page_slug_changed, post_page_move
 
 # Saves that change only the draft (Page.save_revision, locking): the live page
 # is unchanged until it is published.
@@ -74,15 +75,20 @@ def purge_after_change(*, sender=None, signal=None, instance=None, **kwargs) -> 
     if batch is None:
         batch = _pending.batch = PurgeBatch()
     if signal is post_page_move:
-        _add_old_addresses(batch, instance, kwargs)
+        _add_old_addresses(
+            batch, instance, kwargs["url_path_before"], kwargs["url_path_after"]
+        )
+    elif signal is page_slug_changed:
+        _add_old_addresses(
+            batch, instance, kwargs["instance_before"].url_path, instance.url_path
+        )
     elif signal is post_delete and isinstance(instance, Page) and instance.live:
         batch.add_page(instance)
     transaction.on_commit(_purge_pending)
 
 
-def _add_old_addresses(batch, page, kwargs) -> None:
-    """The addresses a moved page and its descendants had before the move."""
-    before, after = kwargs["url_path_before"], kwargs["url_path_after"]
+def _add_old_addresses(batch, page, before: str, after: str) -> None:
+    """The addresses a moved or renamed page and its descendants had before."""
     if before == after:
         return
     for moved in Page.objects.live().descendant_of(page, inclusive=True):

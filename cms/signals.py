@@ -3,13 +3,19 @@
 from django.db.models.signals import m2m_changed, post_migrate
 from django.dispatch import receiver
 
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+)
 
 from .cache import bump_content_version, bump_content_version_on_change
 
 # Publish, unpublish, move, delete, privacy and snippet changes all drop the
-# cached content (cms.cache). Page saves cover drafts and deletes cover removal.
-for signal in (page_published, page_unpublished, post_page_move):
+# cached content (cms.cache). Page saves cover drafts and deletes cover removal;
+# a new slug, like a move, also takes old addresses away (cms.frontend_cache).
+for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
     signal.connect(bump_content_version, dispatch_uid=f"cms.bump.{id(signal)}")
 
 bump_content_version_on_change(
