@@ -6,7 +6,9 @@ redis://127.0.0.1:6379/0), CREDENTIAL_SIGNING_KEYS (a JSON list of Ed25519
 JWKs that sign the Open Badges, the signing key first; or
 CREDENTIAL_SIGNING_KEYS_FILE, the path of a file holding it). Usually also
 DATABASE_URL (PostgreSQL), TRUSTED_PROXY_COUNT (1 behind one load balancer),
-WAGTAILADMIN_BASE_URL, EMAIL_HOST and friends, MEDIA_ROOT.
+WAGTAILADMIN_BASE_URL, EMAIL_HOST and friends, MEDIA_ROOT and
+PRIVATE_MEDIA_ROOT, or AWS_STORAGE_BUCKET_NAME and friends for files on
+S3-compatible object storage (lms/settings/object_storage.py).
 
 SECURE_SSL_REDIRECT=0 serves plain HTTP (no redirect to HTTPS, cookies without
 the Secure flag): only for tests on loopback, never behind a public address.
@@ -20,6 +22,7 @@ from django.core.exceptions import ImproperlyConfigured
 from lms.verification.signing import signing_keys_parse
 
 from .base import *  # noqa: F403
+from .object_storage import object_storage_settings
 
 for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL"):
     if not os.environ.get(_name, "").strip():
@@ -113,6 +116,24 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+# Uploaded files on S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is
+# set (lms/settings/object_storage.py: every variable it reads); else the local
+# folders MEDIA_ROOT and PRIVATE_MEDIA_ROOT.
+_object_storage = object_storage_settings(os.environ)
+if _object_storage:
+    _object_storages, _public_media_origin = _object_storage
+    STORAGES = {**STORAGES, **_object_storages}
+    # Pages show images from the bucket (or its CDN).
+    CONTENT_SECURITY_POLICY = {
+        **CONTENT_SECURITY_POLICY,  # noqa: F405
+        "DIRECTIVES": {
+            **CONTENT_SECURITY_POLICY["DIRECTIVES"],  # noqa: F405
+            "img-src": [
+                *CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"],  # noqa: F405
+                _public_media_origin,
+            ],
+        },
+    }
 # Where `collectstatic` writes and whitenoise serves from (default: staticfiles/).
 STATIC_ROOT = os.environ.get("STATIC_ROOT") or STATIC_ROOT  # noqa: F405
 

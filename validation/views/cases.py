@@ -11,14 +11,14 @@ from http import HTTPStatus
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from lms import converters  # noqa: F401  (registers <id:…>)
-from lms.file_responses import file_response_protect
+from lms.file_responses import private_file_response
 
 from .. import selectors
 from ..forms import CaseTransitionForm, EvidenceForm, EvidenceMapForm
@@ -347,18 +347,16 @@ def evidence_remove(request, pk):
 @login_required
 def evidence_file(request, pk):
     """The file, only to people who may see the case, as a download the browser
-    never renders (nosniff, a sandboxing CSP, no caching)."""
+    never renders (nosniff, a sandboxing CSP, no caching): streamed, or from
+    object storage a redirect to a link signed for this request."""
     evidence = _visible_evidence(request, pk)
     if not evidence.file:
         raise Http404
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
+    return private_file_response(
+        evidence.file,
         filename=evidence.original_name or evidence.file.name.rsplit("/", 1)[-1],
         content_type=evidence.content_type or "application/octet-stream",
     )
-    response["Cache-Control"] = "private, no-store"
-    return file_response_protect(response)
 
 
 urlpatterns = [
