@@ -20,6 +20,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from botocore.exceptions import BotoCoreError, ClientError
 from PIL import UnidentifiedImageError
 
 logger = logging.getLogger(__name__)
@@ -62,7 +63,8 @@ def check_storage_writable(storage=default_storage) -> None:
     try:
         saved = storage.save(name, ContentFile(b""))
         storage.delete(saved)
-    except OSError as error:
+    except (OSError, BotoCoreError, ClientError) as error:
+        # Object storage (lms/settings/object_storage.py) fails with botocore's.
         logger.error("Media storage is not writable: %s", error)
         raise ValidationError(
             STORAGE_NOT_WRITABLE_MESSAGE, code="storage_not_writable"

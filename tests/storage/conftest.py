@@ -111,9 +111,7 @@ class SignedLinkGate:
             expires=int(first["X-Amz-Expires"]),
         )
         auth._modify_request_before_signing(request)
-        string_to_sign = auth.string_to_sign(
-            request, auth.canonical_request(request)
-        )
+        string_to_sign = auth.string_to_sign(request, auth.canonical_request(request))
         expected = auth.signature(string_to_sign, request)
         if not hmac.compare_digest(expected, first["X-Amz-Signature"]):
             return ("SignatureDoesNotMatch", "The signature does not match.")

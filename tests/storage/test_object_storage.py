@@ -23,10 +23,12 @@ from reportlab.pdfgen import canvas
 
 from lms.accounts.roles import Role
 from lms.file_responses import PRIVATE_CACHE_CONTROL, signs_urls
+from lms.uploads import STORAGE_NOT_WRITABLE_MESSAGE
 from validation.files import ERR_EXECUTABLE
 from validation.models import Evidence, EvidenceKind
 
 from ..accounts.factories import UserFactory
+from ..helpers import assert_shows_message
 from ..validation.factories import (
     case_new,
     criteria_of,
@@ -202,9 +204,7 @@ def test_anonymous_visitors_are_sent_to_the_login_page_not_the_store(
     assert s3.endpoint not in response["Location"]
 
 
-def test_the_store_refuses_the_object_without_a_valid_signature(
-    client, evidence, s3
-):
+def test_the_store_refuses_the_object_without_a_valid_signature(client, evidence, s3):
     client.force_login(evidence.case.candidate)
     link = client.get(file_url(evidence))["Location"]
     unsigned = link.split("?", 1)[0]
@@ -311,3 +311,22 @@ def test_a_wagtail_document_goes_to_the_public_bucket_privately_and_is_served(
     assert b"".join(served.streaming_content) == content
     assert served["Content-Disposition"].startswith("attachment")
     assert local_files(tmp_path) == []
+
+
+def test_a_bucket_that_refuses_uploads_is_a_form_error_not_a_server_error(
+    editor, s3, settings, monkeypatch
+):
+    use_object_storage(
+        settings, monkeypatch, s3.endpoint, AWS_STORAGE_BUCKET_NAME="sosialprofil-gone"
+    )
+    response = editor.post(
+        "/admin/images/add/",
+        {
+            "title": "Verksted",
+            "description": "Et verksted",
+            "file": SimpleUploadedFile("verksted.png", png_bytes(), "image/png"),
+        },
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert_shows_message(response, STORAGE_NOT_WRITABLE_MESSAGE)
+    assert not get_image_model().objects.exists()
