@@ -14,6 +14,7 @@ from .models import (
     AttemptGrant,
     AttemptQuestion,
     Attendance,
+    CertificateArchive,
     Certification,
     CertificationEvent,
     ChecklistTick,
@@ -400,6 +401,19 @@ def _export_certification_decisions(user):
 @personal_data.eraser
 def _erase_course_certificates(user):
     CourseCertificate.objects.filter(user=user).update(holder_name="")
+
+
+@personal_data.eraser
+def _erase_certificate_archives(user):
+    # A run's ZIP prints the person's name: it goes (the leader may prepare
+    # a new one, without it).
+    from .services.archives import certificate_archives_delete
+
+    certificate_archives_delete(
+        archives=CertificateArchive.objects.filter(
+            run__in=CourseCertificate.objects.filter(user=user).values("run_id")
+        )
+    )
 
 
 personal_data.keep(

@@ -26,7 +26,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -130,8 +130,15 @@ def render_certificate_pdf(*, document: CertificateDocument) -> bytes:
     return buffer.getvalue()
 
 
-def render_certificates_zip(*, documents: Iterable[CertificateDocument]) -> bytes:
-    """A ZIP with one PDF per document under unique ASCII names, in name order."""
+def render_certificates_zip(
+    *,
+    documents: Iterable[CertificateDocument],
+    on_rendered: Callable[[int], object] | None = None,
+) -> bytes:
+    """A ZIP with one PDF per document under unique ASCII names, in name order.
+
+    `on_rendered(count)` is called after each PDF (a background task reports
+    its progress through it)."""
     named: dict[str, CertificateDocument] = {}
     for document in documents:
         name = certificate_filename(document=document)
@@ -150,6 +157,8 @@ def render_certificates_zip(*, documents: Iterable[CertificateDocument]) -> byte
             )
             info.external_attr = 0o644 << 16  # else unzip makes them unreadable
             archive.writestr(info, render_certificate_pdf(document=document))
+            if on_rendered is not None:
+                on_rendered(len(archive.infolist()))
     return buffer.getvalue()
 
 

@@ -1,3 +1,4 @@
+from .archives import ArchiveStatus, CertificateArchive
 from .certification import (
     CertificateStatus,
     Certification,
@@ -43,10 +44,12 @@ from .runs import (
 
 __all__ = [
     "Answer",
+    "ArchiveStatus",
     "Attempt",
     "AttemptGrant",
     "AttemptQuestion",
     "Attendance",
+    "CertificateArchive",
     "CertificateStatus",
     "Certification",
     "CertificationEvent",

@@ -106,57 +106,107 @@ def session_reminder_send(
 EXPIRY_REMINDER_DAYS = (30, 90)
 
 
-def expiry_reminders_send(*, today: date | None = None) -> int:
-    """E-mail the contacts of firms whose certification expires within 90 or 30
-    days; each reminder at most once per certification period. Returns how
-    many certifications were reminded about."""
-    today = today or timezone.localdate()
+def _expiry_reminders_due(*, today: date):
     horizon = date.fromordinal(today.toordinal() + max(EXPIRY_REMINDER_DAYS))
-    due = Certification.objects.filter(
+    return Certification.objects.filter(
         revoked_at__isnull=True, valid_until__gte=today, valid_until__lte=horizon
-    ).select_related("enrolment__firm", "enrolment__run__course")
-    sent = 0
-    for certification in due:
-        days_left = (certification.valid_until - today).days
-        # The most urgent reminder that is due; a missed 90-day one is not
-        # sent after the 30-day one.
-        days_before = min(d for d in EXPIRY_REMINDER_DAYS if days_left <= d)
-        contacts = list(
-            User.objects.filter(
-                memberships__firm=certification.enrolment.firm_id,
-                memberships__is_contact=True,
-                is_active=True,
-                anonymised_at__isnull=True,
-            )
+    )
+
+
+def _expiry_reminder_days(*, certification: Certification, today: date) -> int:
+    """The most urgent reminder that is due; a missed 90-day one is not sent
+    after the 30-day one."""
+    days_left = (certification.valid_until - today).days
+    return min(d for d in EXPIRY_REMINDER_DAYS if days_left <= d)
+
+
+def expiry_reminders_enqueue(*, today: date | None = None) -> int:
+    """Queue one reminder task per certification whose firm is due a reminder
+    and has not had it; returns how many were queued. The task decides again,
+    so a certification queued twice (two cron runs) is reminded once."""
+    from ..tasks import send_certification_reminder
+
+    today = today or timezone.localdate()
+    due = [
+        certification
+        for certification in _expiry_reminders_due(today=today).prefetch_related(
+            "expiry_reminders"
         )
-        if not contacts:
-            continue
-        with transaction.atomic():
-            rows = [
+        if not any(
+            sent.valid_until == certification.valid_until
+            and sent.days_before
+            == _expiry_reminder_days(certification=certification, today=today)
+            for sent in certification.expiry_reminders.all()
+        )
+    ]
+    for certification in due:
+        send_certification_reminder.enqueue(certification_id=certification.pk)
+    return len(due)
+
+
+def expiry_reminders_send(*, today: date | None = None) -> int:
+    """Send every expiry reminder due now in this process (what the queued tasks
+    do one by one); returns how many certifications were reminded about."""
+    today = today or timezone.localdate()
+    return sum(
+        expiry_reminder_send(certification_id=pk, today=today)
+        for pk in _expiry_reminders_due(today=today).values_list("pk", flat=True)
+    )
+
+
+def expiry_reminder_send(*, certification_id: int, today: date | None = None) -> bool:
+    """E-mail the contacts of the firm whose certification expires within 90 or
+    30 days; each reminder at most once per certification period. True if this
+    call reminded them.
+
+    The `ExpiryReminder` row is written in the same transaction as the
+    notifications: a second run (or a concurrent worker) hits the unique
+    constraint and sends nothing. A firm without a contact is tried next time."""
+    today = today or timezone.localdate()
+    certification = (
+        _expiry_reminders_due(today=today)
+        .filter(pk=certification_id)
+        .select_related("enrolment__firm", "enrolment__run__course")
+        .first()
+    )
+    if certification is None:
+        return False
+    days_left = (certification.valid_until - today).days
+    days_before = _expiry_reminder_days(certification=certification, today=today)
+    contacts = list(
+        User.objects.filter(
+            memberships__firm=certification.enrolment.firm_id,
+            memberships__is_contact=True,
+            is_active=True,
+            anonymised_at__isnull=True,
+        )
+    )
+    if not contacts:
+        return False
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                ExpiryReminder.objects.create(
+                    certification=certification,
+                    days_before=days_before,
+                    valid_until=certification.valid_until,
+                )
+        except IntegrityError:
+            return False  # already sent for this period
+        # A later, less urgent reminder must not follow this one.
+        ExpiryReminder.objects.bulk_create(
+            [
                 ExpiryReminder(
                     certification=certification,
                     days_before=d,
                     valid_until=certification.valid_until,
                 )
                 for d in EXPIRY_REMINDER_DAYS
-                if d >= days_before
-            ]
-            try:
-                with transaction.atomic():
-                    ExpiryReminder.objects.create(
-                        certification=certification,
-                        days_before=days_before,
-                        valid_until=certification.valid_until,
-                    )
-            except IntegrityError:
-                continue  # already sent for this period
-            # A later, less urgent reminder must not follow this one.
-            ExpiryReminder.objects.bulk_create(
-                [row for row in rows if row.days_before != days_before],
-                ignore_conflicts=True,
-            )
-            notifications.certification_expiring(
-                certification=certification, contacts=contacts, days_left=days_left
-            )
-        sent += 1
-    return sent
+                if d > days_before
+            ],
+            ignore_conflicts=True,
+        )
+        notifications.certification_expiring(
+            certification=certification, contacts=contacts, days_left=days_left
+        )
+    return True

@@ -6,23 +6,31 @@ from http import HTTPStatus
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from lms.file_responses import file_response_protect
 from results.selectors.follow_up import certification_follow_ups
 
-from ..documents.pdf import render_certificate_pdf, render_certificates_zip
+from ..documents.pdf import render_certificate_pdf
 from ..forms.certification import CertifyForm, DocumentLanguageForm, RevokeForm
-from ..models import Certification, Course, CourseCertificate, Enrolment
+from ..models import (
+    ArchiveStatus,
+    Certification,
+    Course,
+    CourseCertificate,
+    Enrolment,
+)
+from ..selectors import archives as archive_reads
 from ..selectors import certificates as certificate_reads
 from ..selectors import certification as selectors
+from ..services import archives as archive_services
 from ..services import certification as services
 from .leader import run_from_url
 
@@ -215,10 +223,38 @@ def _run_leader(request, run_pk):
     return run
 
 
+def _archive_prepare(request, run) -> None:
+    """Ask for the ZIP of the run's certificates; a worker builds it."""
+    form = DocumentLanguageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, archive_services.ARCHIVE_LANGUAGE_MESSAGE)
+        return
+    try:
+        archive = archive_services.certificate_archive_request(
+            run=run, language=form.language()
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return
+    if archive.status != ArchiveStatus.READY:
+        messages.info(
+            request,
+            _(
+                "The ZIP file is being prepared. It will be ready to download on "
+                "this page in a little while."
+            ),
+        )
+
+
 @login_required
 def course_certificates(request, run_pk):
     """The leader's list of a run's course certificates, and who can get one."""
     run = _run_leader(request, run_pk)
+    if request.method == "POST" and request.POST.get("action") == "zip":
+        _archive_prepare(request, run)
+        return redirect(
+            reverse("courses:course_certificates", kwargs={"run_pk": run.pk}) + "#zip"
+        )
     if request.method == "POST":
         try:
             created = services.course_certificates_issue(run=run, by=request.user)
@@ -248,26 +284,51 @@ def course_certificates(request, run_pk):
         for user_id in selectors.course_certificate_eligible_ids(run=run)
         if user_id not in have
     ]
+    archives = archive_reads.certificate_archives_current(run=run)
     return render(
         request,
         "courses/certification/course_certificates.html",
-        {"run": run, "certificates": certificates, "waiting_count": len(waiting)},
+        {
+            "run": run,
+            "certificates": certificates,
+            "waiting_count": len(waiting),
+            "has_valid": any(c.revoked_at is None for c in certificates),
+            "archives": [
+                (language, ARCHIVE_LANGUAGE_NAMES[language], archives[language])
+                for language in archive_reads.ARCHIVE_LANGUAGES
+            ],
+        },
     )
+
+
+# The language of each ZIP as the button names it.
+ARCHIVE_LANGUAGE_NAMES = {
+    "nb": gettext_lazy("Norwegian"),
+    "en": gettext_lazy("English"),
+}
 
 
 @login_required
 def course_certificates_zip(request, run_pk):
+    """The prepared ZIP of the run's certificates as they are now; the page
+    (which prepares it) until there is one."""
     run = _run_leader(request, run_pk)
     language = DocumentLanguageForm(request.GET).language()
-    documents = [
-        certificate_reads.course_certificate_document(certificate=c, language=language)
-        for c in selectors.run_course_certificates(run=run)
-        if c.revoked_at is None
-    ]
-    response = HttpResponse(
-        render_certificates_zip(documents=documents), content_type="application/zip"
+    archive = archive_reads.certificate_archives_current(run=run)[language]
+    page = reverse("courses:course_certificates", kwargs={"run_pk": run.pk}) + "#zip"
+    if archive is None or archive.status != ArchiveStatus.READY:
+        return redirect(page)
+    try:
+        file = archive.file.open("rb")
+    except OSError:
+        return redirect(page)  # lost from storage: the page offers a new one
+    suffix = "" if language == "nb" else f"-{language}"
+    response = FileResponse(
+        file,
+        content_type="application/zip",
+        as_attachment=True,
+        filename=f"kursbevis-{run.pk}{suffix}.zip",
     )
-    response["Content-Disposition"] = f'attachment; filename="kursbevis-{run.pk}.zip"'
     return file_response_protect(response)
 
 

@@ -184,9 +184,9 @@ def test_the_command_sends_the_reminders_due_today(enrolment):
     )
     out = StringIO()
     call_command("send_certification_reminders", stdout=out)
-    assert out.getvalue() == "Sent reminders about 1 certification(s).\n"
+    assert out.getvalue() == "Queued reminders about 1 certification(s).\n"
     assert recipients() == [enrolment.contact.email]
     out = StringIO()
     call_command("send_certification_reminders", stdout=out)
-    assert out.getvalue() == "Sent reminders about 0 certification(s).\n"
+    assert out.getvalue() == "Queued reminders about 0 certification(s).\n"
     assert len(mail.outbox) == 1

@@ -201,6 +201,10 @@ def file_world(world, client, settings):
     from ..cms import factories as cms_factories
 
     o.image = cms_factories.image()
+    # The run's ZIP is served once prepared (tests build it at once).
+    from courses.services.archives import certificate_archive_request
+
+    certificate_archive_request(run=o.run, language="nb")
     return world
 
 

@@ -7,10 +7,11 @@ from courses.services import reminders
 
 class Command(BaseCommand):
     help = (
-        "E-mail the contacts of firms whose certification expires within 90 or 30 "
-        "days. Each reminder is sent only once per certification period."
+        "Queue a reminder to the contacts of each firm whose certification "
+        "expires within 90 or 30 days. Each reminder is sent only once per "
+        "certification period."
     )
 
     def handle(self, *args, **options):
-        sent = reminders.expiry_reminders_send()
-        self.stdout.write(f"Sent reminders about {sent} certification(s).")
+        queued = reminders.expiry_reminders_enqueue()
+        self.stdout.write(f"Queued reminders about {queued} certification(s).")
