@@ -124,6 +124,10 @@ class Fixture:
     validation_candidate: object
     big_case: object
     programme_owner: object
+    mentor: object
+    trainee: object
+    placement: object
+    evaluation: object
     size: Size
 
 
@@ -335,6 +339,8 @@ def build(size: Size, seed: int = 2026) -> Fixture:
         contacts=users[:: size.people_per_firm],
     )
     _note(f"{size.firms} firms × {RESULT_YEARS} years of follow-up reports")
+    placements = _placements(size, firm_rows, users)
+    _note(f"{len(placements)} placements")
     _analyze()
     from courses.models import CourseCertificate
     from lms.accounts.models import User
@@ -354,8 +360,45 @@ def build(size: Size, seed: int = 2026) -> Fixture:
         validation_candidate=candidate,
         big_case=big_case,
         programme_owner=User.objects.get(email="bench-panel@example.no"),
+        mentor=placements[0][0].mentor,
+        trainee=placements[0][0].trainee,
+        placement=placements[0][0],
+        evaluation=placements[0][2],
         size=size,
     )
+
+
+def _placements(size, firms, users):
+    """Two trainees on a work trial with the third person of every fourth firm
+    as mentor, each placement through the services (bench/placements.py)."""
+    from bench.placements import active_placement
+    from lms.accounts.models import User
+
+    mentors = max(1, size.firms // 4)
+    User.objects.bulk_create(
+        (
+            User(
+                email=f"bench-trainee-{n}@example.no",
+                first_name="Praksiskandidat",
+                last_name=f"Bench {n}",
+                password=make_password("bench"),
+            )
+            for n in range(2 * mentors)
+        ),
+        batch_size=2000,
+    )
+    trainees = list(
+        User.objects.filter(email__startswith="bench-trainee-").order_by("pk")
+    )
+    per_firm = size.people_per_firm
+    return [
+        active_placement(
+            firm=firms[4 * (n // 2)],
+            mentor=users[4 * (n // 2) * per_firm + 2],
+            trainee=trainee,
+        )
+        for n, trainee in enumerate(trainees)
+    ]
 
 
 def _analyze():

@@ -244,6 +244,42 @@ def pages(data):
             data.programme_owner,
         ),
         Page("results-public", "visitor", reverse("results:public")),
+        # The candidate's portfolio: the big case as its candidate sees it.
+        Page(
+            "validation-portfolio",
+            "participant",
+            reverse("validation:case", args=[data.big_case.pk]),
+            data.validation_candidate,
+        ),
+        # The trainee's journey: their placement, introduction, work plan; the
+        # mentor's list of placements and an evaluation.
+        Page(
+            "placement-trainee",
+            "participant",
+            reverse("placements:detail", args=[data.placement.pk]),
+            data.trainee,
+        ),
+        Page(
+            "introduction-trainee",
+            "participant",
+            reverse("placements:introduction", args=[data.placement.pk]),
+            data.trainee,
+        ),
+        Page(
+            "work-plan-trainee",
+            "participant",
+            reverse("placements:work_plan", args=[data.placement.pk]),
+            data.trainee,
+        ),
+        Page(
+            "placements-mentor", "participant", reverse("placements:list"), data.mentor
+        ),
+        Page(
+            "evaluation-mentor",
+            "participant",
+            reverse("placements:evaluation", args=[data.evaluation.pk]),
+            data.mentor,
+        ),
     ]
 
 

@@ -46,7 +46,6 @@ ASSESS_UNIT = "ARB-R1"
 CONTACTS = 30
 MENTORS = 20
 TRAINEES_PER_MENTOR = 2
-BASE_URL = "http://127.0.0.1"
 
 
 def _people(prefix: str, count: int, password: str, role, last_name: str) -> list:
@@ -358,17 +357,10 @@ def _follow_up(password: str, *, leaders) -> dict:
 
 def _placements(password: str, *, firms) -> dict:
     """MENTORS mentors (one per firm, round the firms) with active trainees."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
+    from bench.placements import active_placement
     from lms.accounts.models import Membership
     from lms.accounts.roles import Role
-    from placements.models import Progress
-    from placements.services import evaluations, introduction, placements, work_plan
-    from results.categories import Arrangement
 
-    today = timezone.localdate()
     mentors = _people("mentor", MENTORS, password, Role.PARTICIPANT, "Mentor")
     Membership.objects.bulk_create(
         Membership(firm=firms[n % len(firms)], user=person)
@@ -384,57 +376,8 @@ def _placements(password: str, *, firms) -> dict:
         theirs = []
         for _k in range(TRAINEES_PER_MENTOR):
             trainee = next(trainees)
-            placement, token = placements.placement_create(
-                firm=firms[n % len(firms)],
-                mentor=mentor,
-                mentor_in_training=True,
-                invited_name=trainee.last_name,
-                invited_email=trainee.email,
-                arrangement=Arrangement.WORK_TRIAL,
-                starts_on=today - timedelta(weeks=3),
-                planned_end_on=today + timedelta(weeks=9),
-                supporting_organisation="NAV Asker",
-                by=mentor,
-                base_url=BASE_URL,
-            )
-            placement = placements.placement_invitation_accept(
-                token=token, user=trainee
-            )
-            items = list(placement.introduction_items.order_by("position", "pk"))
-            introduction.introduction_tick(
-                placement=placement, ticked={item.pk: True for item in items}, by=mentor
-            )
-            introduction.introduction_tick(
-                placement=placement,
-                ticked={item.pk: True for item in items[: len(items) // 2]},
-                by=trainee,
-            )
-            work_plan.work_plan_update(
-                placement=placement,
-                goals=[
-                    {"pk": None, "text": text, "criteria": []}
-                    for text in (
-                        "Følge rutinene på lageret hver dag.",
-                        "Komme presis og si fra tidlig ved sykdom.",
-                    )
-                ],
-                tasks=[
-                    {"week": 1, "text": "Bli kjent med arbeidsplassen."},
-                    {"week": 2, "text": "Ta imot varer sammen med mentor."},
-                ],
-                support_agreed="Fast mentor; kortere dager de første to ukene.",
-                by=mentor,
-            )
-            work_plan.work_plan_agree(placement=placement, by=trainee)
-            evaluation = evaluations.evaluation_create(
-                placement=placement,
-                held_on=today - timedelta(days=3),
-                went_well="Møter presis og spør når noe er uklart.",
-                to_change="Ta flere oppgaver på egen hånd.",
-                progress={
-                    goal.pk: (Progress.UNDER_WAY, "") for goal in placement.goals.all()
-                },
-                by=mentor,
+            placement, items, evaluation = active_placement(
+                firm=firms[n % len(firms)], mentor=mentor, trainee=trainee
             )
             row = {
                 "placement": placement.pk,

@@ -7,6 +7,7 @@ repeat), on a private Redis that bench/with-redis.sh starts and stops.
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -46,6 +47,12 @@ PAGES = {
     "validation-case",
     "results-dashboard",
     "results-public",
+    "validation-portfolio",
+    "placement-trainee",
+    "introduction-trainee",
+    "work-plan-trainee",
+    "placements-mentor",
+    "evaluation-mentor",
 }
 
 
@@ -64,6 +71,7 @@ def test_bench_prints_every_page_cold_and_warm(tmp_path):
         "BENCH_FIRMS": "3",
         "BENCH_REQUESTS": "2",
         "BENCH_REPEATS": "1",
+        "BENCH_TABLE": str(tmp_path / "benchmarks.md"),
     }
     for name in ("DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ALLOWED_HOSTS"):
         env.pop(name, None)
@@ -92,3 +100,32 @@ def test_bench_prints_every_page_cold_and_warm(tmp_path):
     for page in PAGES:
         warm = int(measured[page, "warm"]["queries"])
         assert warm <= int(measured[page, "cold"]["queries"]), page
+    # The table: a row per page and cache state with the contract lines' query
+    # counts, printed and kept with the machine and the date.
+    rows = {
+        (cells[0], cells[1]): cells
+        for line in output
+        if line.startswith("| ")
+        and len(cells := [c.strip() for c in line.strip("|").split("|")]) == 6
+    }
+    for page in PAGES:
+        for cache, state in (("cold", "none"), ("warm", "warm")):
+            assert rows[page, state][5] == measured[page, cache]["queries"], page
+    # The data is the size asked for: 3 firms of 5, two finished attempts each
+    # (the measured participant's two through the service, one open), a case
+    # with two evidence files per firm besides the measured ones.
+    with sqlite3.connect(tmp_path / "bench.sqlite3") as db:
+        attempts = db.execute(
+            "SELECT count(*) FROM courses_attempt a JOIN accounts_user u "
+            "ON u.id = a.user_id WHERE u.email LIKE 'bench-%-%@example.no'"
+        ).fetchone()[0]
+        files = db.execute(
+            "SELECT count(*) FROM validation_evidence e JOIN validation_case c "
+            "ON c.id = e.case_id JOIN accounts_user u ON u.id = c.candidate_id "
+            "WHERE u.email LIKE 'bench-%-%@example.no' AND e.file != ''"
+        ).fetchone()[0]
+    assert attempts == 3 * 5 * 2
+    assert files == 3 * 2
+    kept = (tmp_path / "benchmarks.md").read_text()
+    assert "- Machine: " in kept and "- Date: " in kept
+    assert "| validation-portfolio | none |" in kept

@@ -40,6 +40,7 @@ FILE_MARKERS = (
     "_pdf_response(",
     "_pdf(",
     "file_response_protect(",
+    "private_file_response(",
 )
 EXECUTABLE_TYPES = (
     "text/html",
