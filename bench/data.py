@@ -375,13 +375,14 @@ def _placements(size, firms, users):
     from lms.accounts.models import User
 
     mentors = max(1, size.firms // 4)
+    password = make_password("bench")
     User.objects.bulk_create(
         (
             User(
                 email=f"bench-trainee-{n}@example.no",
                 first_name="Praksiskandidat",
                 last_name=f"Bench {n}",
-                password=make_password("bench"),
+                password=password,
             )
             for n in range(2 * mentors)
         ),

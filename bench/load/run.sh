@@ -2,7 +2,8 @@
 # `make load`: Locust, headless, against the production setup on loopback.
 #
 # Starts PostgreSQL 15 (Debian's cluster, as .ci/run does) if it is not running,
-# creates a fresh database `lms_load` (migrate, demo data, bench/load/prepare.py's
+# creates a fresh database `lms_load` (migrate, the bench's data of LOAD_SIZE with
+# the demo, bench/load/prepare.py's
 # participants, cases, certified firms and placements), starts a private Redis (bench/with-redis.sh runs this script) and
 # gunicorn with 3 workers on lms.settings.production, runs Locust twice (30 users,
 # then 100, LOAD_TIME each) and prints one line per endpoint and run. Stops and
@@ -10,7 +11,8 @@
 #
 # LOAD_WORKER_CLASS (gthread) and LOAD_THREADS (4) choose gunicorn's workers, as
 # the README's deploy steps run them;
-# LOAD_USERS ("30 100"), LOAD_TIME (2m) and LOAD_SPAWN_RATE (10 per second) the load.
+# LOAD_USERS ("30 100"), LOAD_TIME (2m) and LOAD_SPAWN_RATE (10 per second) the load;
+# LOAD_SIZE (L) the database's size: bench/data.py's S, M or L, built first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=.venv/bin
@@ -18,6 +20,7 @@ PORT=${LOAD_PORT:-8089}
 USERS=${LOAD_USERS:-30 100}
 TIME=${LOAD_TIME:-2m}
 SPAWN_RATE=${LOAD_SPAWN_RATE:-10}
+SIZE=${LOAD_SIZE:-L}
 WORKER_CLASS=${LOAD_WORKER_CLASS:-gthread}
 THREADS=${LOAD_THREADS:-4}
 DB=lms_load
@@ -92,7 +95,8 @@ $BIN/python manage.py migrate --noinput -v0
 $BIN/python manage.py createcachetable
 # The set-up mails placement invitations at once: kept in memory
 # (bench/load/settings.py); gunicorn serves on the production settings.
-DJANGO_SETTINGS_MODULE=bench.load.settings $BIN/python manage.py seed_demo >/dev/null
+echo "== load: size $SIZE (bench/data.py; the demo included)"
+DJANGO_SETTINGS_MODULE=bench.load.settings $BIN/python -m bench.load.build "$SIZE"
 DJANGO_SETTINGS_MODULE=bench.load.settings $BIN/python -m bench.load.prepare \
     "$work/data.json"
 $BIN/python manage.py collectstatic --noinput -v0
