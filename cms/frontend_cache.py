@@ -6,13 +6,13 @@ purges them: `cms.cache.bump_content_version`, the one receiver of all those
 signals, calls `purge_after_change`. Like the app's cache, which drops every
 page at once, this purges every live page (each page's URL with its
 `get_cached_paths()`), since menus, the front page, the catalogue and the
-registry show things from all over; plus the addresses a change takes away —
-the old addresses of a moved or renamed page and its descendants, a deleted
-page's.
+registry show things from all over; plus the addresses a change takes away:
+the old addresses of a moved or renamed page and its descendants.
 
 Wagtail itself (wagtail.contrib.frontend_cache) purges a page when it is
-published or unpublished, and nothing else: not the other pages that list it,
-not a move, a delete, a privacy change, a snippet, a run or a certification.
+published or unpublished (a deleted page is unpublished first), and nothing
+else: not the other pages that list it, not a move or a new slug, a privacy
+change, a snippet, a run or a certification.
 
 The purge is worked out once per transaction, after it commits (a rolled-back
 change purges nothing new), and sent through Wagtail's purge task: in
@@ -26,7 +26,7 @@ import threading
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_save
 
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
@@ -82,8 +82,6 @@ def purge_after_change(*, sender=None, signal=None, instance=None, **kwargs) -> 
         _add_old_addresses(
             batch, instance, kwargs["instance_before"].url_path, instance.url_path
         )
-    elif signal is post_delete and isinstance(instance, Page) and instance.live:
-        batch.add_page(instance)
     transaction.on_commit(_purge_pending)
 
 
