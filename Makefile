@@ -17,10 +17,19 @@ TEST_REDIS := $(if $(findstring postgres,$(DATABASE_URL)),redis)
 test: $(VENV)/.installed-test messages browser db $(TEST_REDIS)
 	$(if $(TEST_REDIS),REDIS_URL=$(TEST_REDIS_URL)) $(BIN)/pytest $(PYTEST_ARGS)
 
-# Production's task worker: sends the queued notification mails and reminders
-# (lms.settings.production keeps tasks in the database; dev runs them at once).
+# Production's task worker: sends the queued notification mails and reminders,
+# builds the certificate ZIPs and runs Wagtail's tasks (lms.settings.production
+# keeps tasks in the database; dev runs them at once). `make worker WORKERS=3`
+# runs three side by side (any number may run, on any number of machines: each
+# task is claimed by one); WORKER_ARGS adds db_worker options.
+WORKERS ?= 1
+WORKER_ARGS ?=
 worker: install
-	$(MANAGE) db_worker
+ifeq ($(WORKERS),1)
+	$(MANAGE) db_worker $(WORKER_ARGS)
+else
+	ops/workers.sh $(WORKERS) $(MANAGE) db_worker $(WORKER_ARGS)
+endif
 
 # Everything `make run` needs before serving.
 setup: install db
@@ -120,10 +129,15 @@ check-deploy: $(VENV)/.installed
 # (a private Redis on loopback, started and stopped here): see bench/run.py.
 # BENCH_FIRMS (40), BENCH_REQUESTS (100) and BENCH_REPEATS (3) change the size.
 BENCH_REDIS_PORT ?= 6479
+# SIZE: S (the pilot), M or L, or several ("S M L"), built and measured in turn
+# (bench/data.py); the table goes to stdout and to BENCH_TABLE.
+SIZE ?= S
+BENCH_TABLE ?= docs/benchmarks.md
 bench: $(VENV)/.installed messages
 	$(call debian_tools,$(REDIS_TOOLS))
-	DJANGO_SETTINGS_MODULE=bench.settings bench/with-redis.sh $(BENCH_REDIS_PORT) \
-		$(BIN)/python -m bench
+	mkdir -p $(dir $(BENCH_TABLE))
+	BENCH_SIZE="$(SIZE)" BENCH_TABLE="$(BENCH_TABLE)" DJANGO_SETTINGS_MODULE=bench.settings \
+		bench/with-redis.sh $(BENCH_REDIS_PORT) $(BIN)/python -m bench
 
 # Load test: Locust, headless, against gunicorn (3 workers) + PostgreSQL + Redis on
 # loopback, all started and stopped here (see bench/load/run.sh for the options).

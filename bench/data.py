@@ -1,27 +1,39 @@
-"""The benchmark's fixture: the demo site plus one large course run.
+"""The benchmark's fixture at a size (S, M, L; see SIZES), reproducible from a seed.
 
 A fresh database gets the demo (`seed_demo`: lessons of varying length with
-internal links and measure references, the catalogue, the registry) and a run of
-`firms` firms × 5 participants × 3 sessions × 30 lessons, every participant present
-at every session and done with 12 lessons. Every other firm is certified, up to
-20 (the registry and the verify page show them). The participant measured
-has reflection notes and progress on the lesson measured, one quiz finished and one
-half answered, a kursbevis, and a firm whose inclusion plan waits for review.
+internal links and measure references, the catalogue, the registry), then
+`size.firms` firms of `size.people_per_firm` people in course runs of
+FIRMS_PER_RUN firms (3 sessions, 30 lessons; each run with its own leader; every
+participant present at every session and done with 12 lessons; every other firm
+of each run certified by its leader). The measured run is the first. The
+participant measured has reflection notes and progress on the lesson measured,
+one quiz finished and one half answered, a kursbevis, and a firm whose
+inclusion plan waits for review. Every other participant has
+`size.attempts_per_person` finished quiz attempts.
 
 Results: every firm also took an earlier run ("Benchmark – tidligere kull"), was
 certified there five years ago, filed a follow-up with figures every year and
-renewed, and lapsed a few months ago (so the registry still shows only the
-current run's firms); the dashboard and the public figures count its
-`firms` × 5 reports. Measured as the programme owner and as a visitor.
+renewed, and lapsed a few months ago; the dashboard and the public figures count
+its `firms` × 5 reports. Measured as the programme owner and as a visitor.
 
-Validation: an assessor with one planned case per firm (up to VALIDATION_QUEUE)
-and a submitted case on a unit of 20 criteria with 100 pieces of evidence (every
-criterion decided), whose candidate also has cases on the three demo units.
+Validation: a submitted case on a unit of 20 criteria with 100 pieces of
+evidence (every criterion decided), whose candidate also has cases on the three
+demo units; and `size.cases` cases on that unit, one per participant,
+VALIDATION_QUEUE per assessor (the measured assessor's first), each with
+`size.files_per_case` evidence files (PDFs).
 
-People, firms, enrolments, attendance, progress and the earlier run's
-certifications, reports and figures are written in bulk so that
-2,000 firms build in minutes; quizzes, notes, plans and certificates go through
-the services, as the product makes them.
+Placements: two trainees on a work trial per mentor, a mentor in every fourth
+firm, made through the placement services (bench/placements.py).
+
+What the product makes through its services here goes through them: runs,
+quizzes started, answered and submitted by the measured participant, notes,
+plans, certifications, course certificates, cases and each case's first
+evidence (which starts the case), placements. The volume is written in bulk so
+that L builds in minutes: firms, people, memberships, enrolments, attendance,
+progress; quiz attempts (with the quiz service's own question draw, snapshot and
+scoring, so every attempt is one the service could have made); the other
+evidence files (stored through the evidence storage); the earlier run's
+certifications, reports and figures. On PostgreSQL the build ends with ANALYZE.
 """
 
 import io
