@@ -6,7 +6,7 @@ from http import HTTPStatus
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from lms.file_responses import file_response_protect
+from lms.file_responses import file_response_protect, private_file_response
 from results.selectors.follow_up import certification_follow_ups
 
 from ..documents.pdf import render_certificate_pdf
@@ -318,18 +318,17 @@ def course_certificates_zip(request, run_pk):
     page = reverse("courses:course_certificates", kwargs={"run_pk": run.pk}) + "#zip"
     if archive is None or archive.status != ArchiveStatus.READY:
         return redirect(page)
-    try:
-        file = archive.file.open("rb")
-    except OSError:
+    if not archive.file.storage.exists(archive.file.name):
         return redirect(page)  # lost from storage: the page offers a new one
     suffix = "" if language == "nb" else f"-{language}"
-    response = FileResponse(
-        file,
-        content_type="application/zip",
-        as_attachment=True,
-        filename=f"kursbevis-{run.pk}{suffix}.zip",
-    )
-    return file_response_protect(response)
+    try:
+        return private_file_response(
+            archive.file,
+            filename=f"kursbevis-{run.pk}{suffix}.zip",
+            content_type="application/zip",
+        )
+    except OSError:
+        return redirect(page)  # lost just now
 
 
 @require_POST

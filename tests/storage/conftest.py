@@ -18,7 +18,8 @@ from urllib.error import HTTPError
 from urllib.parse import parse_qs
 from urllib.request import ProxyHandler, build_opener
 
-from django.core.files.storage import storages
+from django.apps import apps
+from django.db.models import FileField
 
 import boto3
 import pytest
@@ -34,7 +35,6 @@ from moto.moto_server.werkzeug_app import (
 from werkzeug.serving import make_server
 
 from lms.settings.object_storage import object_storage_settings
-from validation.models import Evidence
 
 PUBLIC_BUCKET = "sosialprofil-public"
 PRIVATE_BUCKET = "sosialprofil-private"
@@ -195,11 +195,13 @@ def use_object_storage(settings, monkeypatch, endpoint, **overrides):
         environment(endpoint, **overrides)
     )
     settings.STORAGES = {**settings.STORAGES, **object_storages}
-    # A FileField calls its storage callable once, when the model is defined:
-    # give the field the storage the setting now names.
-    monkeypatch.setattr(
-        Evidence._meta.get_field("file"), "storage", storages["evidence"]
-    )
+    # A FileField calls its storage callable once, when the model is defined
+    # (evidence, certificate archives): give each the storage it names now.
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            storage_callable = getattr(field, "_storage_callable", None)
+            if isinstance(field, FileField) and storage_callable:
+                monkeypatch.setattr(field, "storage", storage_callable())
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ are public.
 
 import io
 import time
+from datetime import date
 from http import HTTPStatus
 from urllib.parse import parse_qs, urlsplit
 
@@ -21,6 +22,8 @@ import pytest
 from botocore.exceptions import ClientError
 from reportlab.pdfgen import canvas
 
+from courses.models import CertificateArchive, CourseCertificate
+from courses.services.archives import certificate_archive_request
 from lms.accounts.roles import Role
 from lms.file_responses import PRIVATE_CACHE_CONTROL, signs_urls
 from lms.uploads import STORAGE_NOT_WRITABLE_MESSAGE
@@ -28,6 +31,8 @@ from validation.files import ERR_EXECUTABLE
 from validation.models import Evidence, EvidenceKind
 
 from ..accounts.factories import UserFactory
+from ..courses import certification_factories
+from ..courses import factories as course_factories
 from ..helpers import assert_shows_message
 from ..validation.factories import (
     case_new,
@@ -330,3 +335,38 @@ def test_a_bucket_that_refuses_uploads_is_a_form_error_not_a_server_error(
     assert response.status_code == HTTPStatus.OK
     assert_shows_message(response, STORAGE_NOT_WRITABLE_MESSAGE)
     assert not get_image_model().objects.exists()
+
+
+def test_the_certificate_zip_is_a_private_object_sent_by_a_signed_link(client, s3):
+    run = course_factories.run()
+    for holder in UserFactory.create_batch(2):
+        CourseCertificate.objects.create(
+            run=run,
+            user=holder,
+            holder_name=str(holder),
+            code=certification_factories.code(),
+            issued_on=date(2026, 11, 23),
+        )
+    certificate_archive_request(run=run, language="nb")
+    archive = CertificateArchive.objects.get(run=run)
+    key = f"evidence/{archive.file.name}"
+    stored = s3.client.get_object(Bucket=PRIVATE_BUCKET, Key=key)["Body"].read()
+    assert stored.startswith(b"PK")
+    url = reverse("courses:course_certificates_zip", args=[run.pk])
+
+    client.force_login(course_factories.run().leaders.get())
+    refused = client.get(url)
+    assert refused.status_code == HTTPStatus.FORBIDDEN
+    assert "X-Amz" not in str(refused.headers) + refused.content.decode()
+
+    client.force_login(run.leaders.get())
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].startswith(f"{s3.endpoint}/{PRIVATE_BUCKET}/{key}?")
+    status, headers, body = fetch(response["Location"])
+    assert status == HTTPStatus.OK
+    assert body == stored
+    assert headers["Content-Disposition"] == (
+        f'attachment; filename="kursbevis-{run.pk}.zip"'
+    )
+    assert headers["Content-Type"] == "application/zip"
