@@ -10,13 +10,16 @@ processes run them. Here, with that backend configured:
   that overlap do) sends and renders nothing more;
 - a task that fails is recorded as failed and the others still run;
 - on PostgreSQL, three `manage.py db_worker` processes share one queue of 60
-  tasks and run each exactly once (`pytest.mark.multiprocess`).
+  probe tasks and 20 reminders queued twice, and run each task exactly once and
+  mail each reminder once (`pytest.mark.multiprocess`).
 """
 
 import io
 import signal
+import socketserver
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from collections import Counter
@@ -328,7 +331,61 @@ def test_a_failing_task_is_recorded_and_does_not_stop_the_others(
 # --- Several worker processes on PostgreSQL ------------------------------------
 
 PROBE_TASKS = 60
+REMINDED_PEOPLE = 20
 WORKER_PROCESSES = 3
+
+
+class SmtpSink(socketserver.ThreadingTCPServer):
+    """Just enough SMTP on loopback for Django's SMTP backend: every message's
+    recipients are kept, nothing is delivered."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), SmtpSession)
+        self.lock = threading.Lock()
+        self.messages: list[list[str]] = []
+
+
+class SmtpSession(socketserver.StreamRequestHandler):
+    def reply(self, line: str) -> None:
+        self.wfile.write(f"{line}\r\n".encode())
+
+    def handle(self):
+        self.reply("220 sink")
+        recipients = []
+        for raw in self.rfile:
+            command = raw.decode(errors="replace").strip()
+            verb = command[:4].upper()
+            if verb == "QUIT":
+                self.reply("221 bye")
+                return
+            if verb == "RCPT":
+                recipients.append(command.split(":", 1)[1].strip(" <>"))
+            if verb == "DATA":
+                self.reply("354 go on")
+                for line in self.rfile:
+                    if line in (b".\r\n", b".\n"):
+                        break
+                with self.server.lock:
+                    self.server.messages.append(recipients)
+                recipients = []
+            if verb == "RSET":
+                recipients = []
+            self.reply("250 ok")
+
+
+@pytest.fixture
+def smtp_sink():
+    server = SmtpSink()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def _worker(env: dict, worker_id: str, log: Path) -> subprocess.Popen:
@@ -358,17 +415,31 @@ def _wait_for(predicate, seconds: float, what: str, logs=()) -> None:
 
 
 @pytest.mark.multiprocess
-def test_three_worker_processes_run_each_of_sixty_tasks_exactly_once(
-    production_env, settings, tmp_path
+def test_three_worker_processes_run_each_task_exactly_once(
+    production_env, settings, smtp_sink, tmp_path
 ):
     """Each worker claims a row with SELECT … FOR UPDATE SKIP LOCKED and marks it
-    running in the same transaction, so no two take the same task."""
+    running in the same transaction, so no two take the same task; reminders
+    queued twice (two cron runs) are mailed once however the copies are shared
+    out among the workers."""
     settings.TASKS = DATABASE_TASKS
-    logs = [tmp_path / f"worker-{n}.log" for n in range(WORKER_PROCESSES)]
-    workers = [
-        _worker(production_env, f"probe-worker-{n}", log) for n, log in enumerate(logs)
+    run = factories.run(starts_in_days=1)
+    people = [
+        person
+        for _ in range(2)
+        for person in factories.enrolment(
+            run_=run, participants=REMINDED_PEOPLE // 2
+        ).participants.all()
     ]
+    env = {
+        **production_env,
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp_sink.server_address[1]),
+    }
+    logs = [tmp_path / f"worker-{n}.log" for n in range(WORKER_PROCESSES)]
+    workers = [_worker(env, f"probe-worker-{n}", log) for n, log in enumerate(logs)]
     trace = tmp_path / "runs.txt"
+    expected = PROBE_TASKS + 2 * REMINDED_PEOPLE
     try:
         _wait_for(
             lambda: all("Starting worker" in log.read_text() for log in logs),
@@ -381,9 +452,11 @@ def test_three_worker_processes_run_each_of_sixty_tasks_exactly_once(
                 worker_probe.record_run.enqueue(
                     path=str(trace), number=number, pause=0.05
                 )
+            for _cron_run in range(2):
+                cron("send_session_reminders")
         _wait_for(
-            lambda: tasks(TaskResultStatus.SUCCESSFUL).count() == PROBE_TASKS,
-            120,
+            lambda: tasks(TaskResultStatus.SUCCESSFUL).count() == expected,
+            180,
             "every task finishing",
             logs,
         )
@@ -397,9 +470,18 @@ def test_three_worker_processes_run_each_of_sixty_tasks_exactly_once(
     assert sorted(int(number) for number, _pid in runs) == list(range(PROBE_TASKS))
     assert len({pid for _number, pid in runs}) == WORKER_PROCESSES
     rows = list(tasks())
-    assert len(rows) == PROBE_TASKS
+    assert len(rows) == expected
     assert all(len(row.worker_ids) == 1 for row in rows)
     assert {row.worker_ids[0] for row in rows} == {
         f"probe-worker-{n}" for n in range(WORKER_PROCESSES)
     }
+    reminders = [row for row in rows if row.task_path.endswith("session_reminder")]
+    assert Counter(row.return_value for row in reminders) == {
+        True: REMINDED_PEOPLE,
+        False: REMINDED_PEOPLE,
+    }
+    assert sorted(to for message in smtp_sink.messages for to in message) == sorted(
+        person.email for person in people
+    )
+    assert SessionReminder.objects.count() == REMINDED_PEOPLE
     assert [worker.returncode for worker in workers] == [0] * WORKER_PROCESSES
