@@ -253,7 +253,9 @@ def attempt_start(*, quiz: Quiz, user, now: datetime | None = None) -> Attempt:
             attempt=attempt,
             position=position,
             question=question,
-            snapshot=question_snapshot(with_choices[question.pk], rng, quiz.shuffle_choices),
+            snapshot=question_snapshot(
+                with_choices[question.pk], rng, quiz.shuffle_choices
+            ),
         )
         for position, question in enumerate(questions, start=1)
     )
