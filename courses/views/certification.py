@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from lms.file_responses import file_response_protect, private_file_response
@@ -303,8 +303,8 @@ def course_certificates(request, run_pk):
 
 # The language of each ZIP as the button names it.
 ARCHIVE_LANGUAGE_NAMES = {
-    "nb": gettext_lazy("Norwegian"),
-    "en": gettext_lazy("English"),
+    "nb": pgettext_lazy("language of a ZIP file", "Norwegian"),
+    "en": pgettext_lazy("language of a ZIP file", "English"),
 }
 
 
