@@ -27,6 +27,7 @@ from ..models import (
     CourseCertificate,
     Enrolment,
 )
+from ..models.archives import archive_storage
 from ..selectors import archives as archive_reads
 from ..selectors import certificates as certificate_reads
 from ..selectors import certification as selectors
@@ -318,6 +319,9 @@ def course_certificates_zip(request, run_pk):
     page = reverse("courses:course_certificates", kwargs={"run_pk": run.pk}) + "#zip"
     if archive is None or archive.status != ArchiveStatus.READY:
         return redirect(page)
+    # Read from the storage the build wrote to (services.archives), which is
+    # the evidence storage as configured now, not as the model was imported.
+    archive.file.storage = archive_storage()
     if not archive.file.storage.exists(archive.file.name):
         return redirect(page)  # lost from storage: the page offers a new one
     suffix = "" if language == "nb" else f"-{language}"
