@@ -5,12 +5,8 @@ A participant of the run gets no such page. Every state of the page passes
 axe-core, with no violation of the content security policy."""
 
 import re
-import signal
 import zipfile
-from io import StringIO
 from pathlib import Path
-
-from django.core.management import call_command
 
 import pytest
 from playwright.sync_api import expect
@@ -25,6 +21,7 @@ from courses.services import attendance
 from courses.services import certification as certification_services
 
 from ..courses import factories
+from ..task_worker import DATABASE_TASKS, work
 from .conftest import assert_accessible, csp_settle, csp_violations_recorded, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -35,29 +32,6 @@ HOLDERS = [("Åse", "Ødegård"), ("Per", "Ærlig"), ("Kari", "Nordmann")]
 HOLDER_SLUGS = ["ase-odegard", "per-aerlig", "kari-nordmann"]
 # Production's task backend, as in tests/scale/test_task_workers.py: the tap
 # queues the work in a table and a worker does it.
-DATABASE_TASKS = {
-    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-}
-WORKER_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
-
-
-def work() -> None:
-    """Run a worker in this process until the queue is empty (`--batch`)."""
-    # The worker installs its own handlers for a graceful stop; give pytest's back.
-    handlers = {number: signal.getsignal(number) for number in WORKER_SIGNALS}
-    try:
-        call_command(
-            "db_worker",
-            "--batch",
-            "--no-startup-delay",
-            "--no-reload",
-            "--verbosity",
-            "0",
-            stdout=StringIO(),
-        )
-    finally:
-        for number, handler in handlers.items():
-            signal.signal(number, handler)
 
 
 def _run_with_course_certificates():

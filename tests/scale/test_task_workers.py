@@ -56,41 +56,19 @@ from ..accounts.factories import UserFactory
 from ..courses import certification_factories as cf
 from ..courses import factories
 from ..notifications.samples import CONTEXTS
+from ..task_worker import DATABASE_TASKS, work
 from . import worker_probe
 
 # The worker opens its own transactions, as in production.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-DATABASE_TASKS = {
-    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-}
-WORKER_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
 
 
 @pytest.fixture
 def database_tasks(settings):
     """Production's task backend: tasks wait in the table for a worker."""
     settings.TASKS = DATABASE_TASKS
-
-
-def work() -> None:
-    """Run a worker in this process until the queue is empty (`--batch`)."""
-    # The worker installs its own handlers for a graceful stop; give pytest's back.
-    handlers = {number: signal.getsignal(number) for number in WORKER_SIGNALS}
-    try:
-        call_command(
-            "db_worker",
-            "--batch",
-            "--no-startup-delay",
-            "--no-reload",
-            "--verbosity",
-            "0",
-            stdout=StringIO(),
-        )
-    finally:
-        for number, handler in handlers.items():
-            signal.signal(number, handler)
 
 
 def tasks(status=None):
